@@ -1,0 +1,1 @@
+"""zhiku: raw extracted think-tank texts → a searchable, citable MkDocs site."""

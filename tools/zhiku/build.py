@@ -1,0 +1,141 @@
+"""``zhiku build``: corpus/ + manifest → docs/ → site/.
+
+The pipeline, top to bottom: read each source and convert it (:mod:`zhiku.convert`),
+apply the manifest's facts, check ids, write the generated pages into docs/ (only those
+that changed), build the search dictionaries, and let MkDocs render the site into a
+temporary directory that replaces site/ only when the build succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .convert import convert_file, source_id_from_name
+from .manifest import ManifestError, SourceEntry, load_manifest
+from .model import Article
+from .read import SourceError
+
+log = logging.getLogger("zhiku")
+
+SOURCE_SUFFIXES = (".txt", ".md")
+
+
+@dataclass
+class Corpus:
+    articles: list[Article]
+    problems: list[str] = field(default_factory=list)  # sources that could not be read
+    warnings: list[str] = field(default_factory=list)
+    redirects: dict[str, str] = field(default_factory=dict)
+
+
+def apply_manifest(article: Article, entry: SourceEntry) -> None:
+    """The manifest's facts win over what was read from the text: a curator set them."""
+    if entry.publisher:
+        article.publisher = entry.publisher
+    if entry.series:
+        article.series = f"{entry.series} {entry.issue}" if entry.issue else entry.series
+        article.issue = entry.issue
+    if entry.kind:
+        article.kind = entry.kind
+    if entry.date:
+        article.date, article.date_estimated = entry.date, None
+        article.date_precision = {10: "day", 7: "month", 4: "year"}[len(entry.date)]
+    for key, value in entry.articles.get(article.order, {}).items():
+        if key != "notes":
+            setattr(article, key, value)
+    if article.date and article.date_precision == "estimated":
+        article.date_precision = "day"
+        article.date_estimated = None
+
+
+def load_corpus(corpus_dir: Path) -> Corpus:
+    """Every source in corpus/, converted, with the manifest applied and ids checked."""
+    manifest_path = corpus_dir / "sources.yml"
+    entries = load_manifest(manifest_path) if manifest_path.exists() else []
+    by_file = {entry.file: entry for entry in entries}
+    corpus = Corpus(articles=[])
+    for entry in entries:
+        if not (corpus_dir / entry.file).exists():
+            raise ManifestError(f"{manifest_path}:{entry.line}: file {entry.file!r} is not in "
+                                f"{corpus_dir}")
+        corpus.redirects.update(entry.redirects)
+    files = sorted(p for p in corpus_dir.iterdir() if p.suffix in SOURCE_SUFFIXES and p.is_file())
+    for path in files:
+        entry = by_file.get(path.name)
+        if entry is None:
+            corpus.warnings.append(f"{path}: not in {manifest_path.name}; converted with id "
+                                   f"{source_id_from_name(path.name)!r} and no curated facts")
+        try:
+            converted = convert_file(path, entry.id if entry else None)
+        except SourceError as error:
+            corpus.problems.append(str(error))
+            continue
+        for article in converted.articles:
+            if entry is not None:
+                apply_manifest(article, entry)
+            corpus.articles.append(article)
+    check_ids(corpus.articles)
+    return corpus
+
+
+def check_ids(articles: list[Article]) -> None:
+    """Refuse two articles with one id, naming both."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        other = seen.get(article.id)
+        if other is not None:
+            raise ManifestError(
+                f"duplicate article id {article.id!r}: {other.source} article {other.order} and "
+                f"{article.source} article {article.order}")
+        seen[article.id] = article
+
+
+def write_docs_for(corpus: Corpus, root: Path) -> dict:
+    from .site import build_pages, build_search_dictionaries, search_terms, write_docs
+
+    pages = build_pages(corpus.articles)
+    stats = write_docs(pages, root / "docs")
+    build_search_dictionaries(root / ".cache" / "search", search_terms(corpus.articles))
+    return stats
+
+
+def render_site(root: Path, strict: bool = False) -> Path:
+    """Run MkDocs into a temporary directory, then swap it in for site/."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = root / "site"
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)  # the search plugin reads its dictionaries relative to the cwd
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(staging),
+                             strict=strict)
+        build(config)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        os.chdir(cwd)
+    old = root / ".site-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return site_dir
+
+
+def build_all(root: Path, render: bool = True) -> Corpus:
+    corpus = load_corpus(root / "corpus")
+    stats = write_docs_for(corpus, root)
+    log.info("docs/: %(written)s written, %(unchanged)s unchanged, %(removed)s removed", stats)
+    if render:
+        render_site(root)
+    return corpus

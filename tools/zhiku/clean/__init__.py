@@ -1,0 +1,119 @@
+"""The cleaner: a sequence of small, named fixes, each able to say what it did.
+
+Source level (:func:`prepare_source`): unify_ideographs → split_lines →
+remove_running_headers.  Article level (:func:`clean_article`): remove_boilerplate →
+separate_footnotes (and page numbers) → mark_references → build_blocks (join wrapped
+lines, join paragraphs split by pages, find headings) → remove_cjk_spaces.
+Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import remove_cjk_spaces, unify_ideographs
+from .footnotes import Footnotes, mark_references, separate_footnotes
+from .furniture import remove_boilerplate, remove_running_headers
+from .layout import Line, is_hard_wrapped, split_lines, typical_width
+from .paragraphs import Block, build_blocks, join_text
+from .report import Change, Report
+
+__all__ = [
+    "Block", "Change", "CleanArticle", "Layout", "Report", "clean_article", "prepare_source",
+    "render_markdown",
+]
+
+
+@dataclass
+class Layout:
+    lines: list[Line]
+    hard_wrapped: bool
+    width: int
+
+
+@dataclass
+class CleanArticle:
+    blocks: list[Block]
+    footnotes: dict[str, str]  # printed number → text, in order of appearance
+
+
+def prepare_source(text: str, report: Report) -> Layout:
+    """Source-level fixes, before the source is split into articles."""
+    text = unify_ideographs(text, report)
+    lines = split_lines(text)
+    layout = Layout(lines, is_hard_wrapped(lines), typical_width(lines))
+    layout.lines = remove_running_headers(layout.lines, report)
+    return layout
+
+
+def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArticle:
+    """Article-level fixes: from an article's raw body lines to blocks and footnotes."""
+    lines = remove_boilerplate(lines, report)
+    for line in lines:
+        line.text = remove_cjk_spaces(line.text, report, line.no)
+    lines, notes = separate_footnotes(lines, layout.hard_wrapped, report)
+    available, used = notes.numbers(), []
+    for line in lines:
+        if not line.gap:
+            mark_references(line, layout.hard_wrapped, available, used, report)
+    if "*" in notes.texts:
+        for line in lines:
+            if re.search(r"[A-Za-z\u4e00-\u9fff]\*$", line.text):
+                line.text = line.text[:-1] + "[^*]"
+                break
+    blocks = build_blocks(lines, layout.hard_wrapped, layout.width, report)
+    for block in blocks:
+        block.text = remove_cjk_spaces(block.text, report, block.line)
+    return CleanArticle(blocks, _footnote_texts(notes, report))
+
+
+def _footnote_texts(notes: Footnotes, report: Report) -> dict[str, str]:
+    texts = {}
+    for number, parts in notes.texts.items():
+        text = ""
+        for part in parts:
+            text = join_text(text, part)
+        texts[number] = remove_cjk_spaces(text, report, notes.lines.get(number))
+    return texts
+
+
+_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+_BLOCK_START = re.compile(r"^([#>+\-]|\d+[.)]\s)")
+
+
+def escape_text(text: str) -> str:
+    """Make source text safe as Markdown: HTML is shown as text, never rendered.
+
+    ``<script>`` → ``&lt;script&gt;``; autolinks such as ``<https://www.pf.org.tw>`` are kept;
+    a paragraph that starts with ``#`` or ``>`` is not taken for a heading or a quote.
+    """
+    links: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        links.append(match.group(0))
+        return f"\x00{len(links) - 1}\x00"
+
+    text = _AUTOLINK.sub(keep, text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
+    if _BLOCK_START.match(text):
+        text = "\\" + text
+    return text
+
+
+def render_markdown(article: CleanArticle) -> str:
+    """Blocks and footnotes → the article body in the format of article-format.md."""
+    out: list[str] = []
+    for block in article.blocks:
+        if block.kind == "heading":
+            out.append("#" * block.level + " " + escape_text(block.text).lstrip("\\"))
+        elif block.kind == "caption":
+            out.append("圖：" + escape_text(block.text))
+        elif block.kind == "preformatted":
+            out.append("```text\n" + block.text + "\n```")
+        else:
+            out.append(escape_text(block.text))
+    for number, text in article.footnotes.items():
+        out.append(f"[^{number}]: {escape_text(text)}")
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,104 @@
+"""Character repairs: PDF artifacts that look right but break search.
+
+CJK compatibility ideographs (U+F900–FAFF) and Kangxi radicals (U+2F00–2FDF) are
+mapped to the unified ideographs they stand for.  NFKC would do that too, but it
+also turns full-width punctuation (，：（）) into ASCII, which we never do: the
+mapping here is each character's own compatibility decomposition, applied only
+to those two blocks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .report import Report
+
+_COMPAT_RANGES = ((0xF900, 0xFAFF), (0x2F00, 0x2FDF), (0x2E80, 0x2EFF))
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for start, end in _COMPAT_RANGES:
+        for code in range(start, end + 1):
+            char = chr(code)
+            mapped = unicodedata.normalize("NFKC", char)
+            if mapped != char and len(mapped) == 1 and unicodedata.category(mapped) == "Lo":
+                table[code] = mapped
+    return table
+
+
+#: code point → unified ideograph, for the compatibility and radical blocks only.
+UNIFY_TABLE = _build_table()
+_NEEDS_UNIFY = re.compile("[" + "".join(chr(c) for c in UNIFY_TABLE) + "]")
+
+
+def unify_ideographs(text: str, report: Report | None = None, first_line: int = 1) -> str:
+    """Map compatibility ideographs and Kangxi radicals to unified ideographs.
+
+    Before: ``韓國國防部長李相熹先生參\\uf96b訪`` (U+F96B, a compatibility 參)
+    After:  ``韓國國防部長李相熹先生參參訪`` (U+53C3)
+
+    Full-width punctuation is untouched: ``（，：）`` stay as they are.
+    """
+    if not _NEEDS_UNIFY.search(text):
+        return text
+    if report is not None:
+        for number, line in enumerate(text.split("\n"), start=first_line):
+            for match in _NEEDS_UNIFY.finditer(line):
+                char = match.group()
+                report.add(
+                    "unify_ideographs",
+                    number,
+                    f"U+{ord(char):04X} {char}",
+                    f"U+{ord(UNIFY_TABLE[ord(char)]):04X} {UNIFY_TABLE[ord(char)]}",
+                )
+    return text.translate(UNIFY_TABLE)
+
+
+#: CJK ideographs.
+IDEOGRAPHS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Full-width punctuation and CJK symbols (，。、「」（）《》〈〉：；！？…).
+FULLWIDTH_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026"
+CJK = IDEOGRAPHS + FULLWIDTH_PUNCT
+_SPACE_AT_PUNCT = re.compile(
+    rf"(?<=[{CJK}])[ \t\u3000]+(?=[{FULLWIDTH_PUNCT}])|(?<=[{FULLWIDTH_PUNCT}])[ \t\u3000]+(?=[{CJK}])"
+)
+_SPACE_BETWEEN_IDEOGRAPHS = re.compile(rf"(?<=[{IDEOGRAPHS}])[ \u3000]+(?=[{IDEOGRAPHS}])")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def is_cjk(char: str) -> bool:
+    return bool(char) and bool(re.match(f"[{CJK}]", char))
+
+
+def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None = None) -> str:
+    """Remove stray spaces next to full-width punctuation, and letter-spacing.
+
+    Before: ``周昱君 ，〈美中瑞典談判〉``
+    After:  ``周昱君，〈美中瑞典談判〉``
+
+    A text whose ideographs are nearly all separated by single spaces (what layout-mode
+    extractors make of letter-spaced titles: ``國 防 安 全``) loses those spaces too.
+    A single space between two ideographs in ordinary text is the author's (headlines
+    such as ``差距懸殊 透露訊息曝``) and is kept, as are spaces between CJK and Latin
+    letters or digits (``2025 年 7 月``).
+    """
+    def repl(match: re.Match) -> str:
+        if report is not None:
+            start = max(0, match.start() - 3)
+            report.add("remove_cjk_spaces", line, text[start : match.end() + 3],
+                       text[start : match.start()] + text[match.end() : match.end() + 3])
+        return ""
+
+    text = _SPACE_AT_PUNCT.sub(repl, text)
+    ideographs = len(_IDEOGRAPH.findall(text))
+    spaced = len(_SPACE_BETWEEN_IDEOGRAPHS.findall(text))
+    if ideographs >= 4 and spaced >= 0.6 * (ideographs - 1):
+        text = _SPACE_BETWEEN_IDEOGRAPHS.sub(repl, text)
+    return text
+
+
+def cjk_only(text: str) -> str:
+    """The sequence of CJK ideographs in ``text``: what fidelity is measured on."""
+    return "".join(_IDEOGRAPH.findall(text))

@@ -1,0 +1,214 @@
+"""Footnotes: lift definitions out of the page flow, turn markers into ``[^n]``.
+
+Extractors leave footnote text where the page ended: pdftotext under a gap line at the
+page bottom (``1 倪浩軒，〈中美關稅…〉``), PDF-to-Markdown as a paragraph that starts
+with superscript digits (``¹ 丁文翔…``).  The markers in the text are bare digits glued
+to the preceding character (``討論。1基本上``) or superscript digits (``會議。¹當前``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layout import SUPERSCRIPT_RUN, Line, superscript_number
+from .report import Report
+
+_PDFTOTEXT_FOOTNOTE = re.compile(r"^(\d{1,3})(?:\s+|(?=[^\d\s.,:/%年月日]))(\S.*)$")
+_AUTHOR_NOTE = re.compile(r"^(\*+)\s*(\S.*)$")
+_SUPERSCRIPT_FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$")
+_DIGITS_ONLY = re.compile(r"^\d{1,4}$")
+_SENTENCE_END = "。！？!?」』）)】〕.;；"
+
+
+@dataclass
+class Footnotes:
+    """Footnote definitions of one article, by printed number, in order of appearance."""
+
+    texts: dict[str, list[str]] = field(default_factory=dict)  # number → lines
+    lines: dict[str, int] = field(default_factory=dict)  # number → source line
+
+    def add(self, number: str, text: str, line: int) -> None:
+        key = number
+        while key in self.texts:  # a number printed twice: keep both, never lose text
+            key += "-bis"
+        self.texts[key] = [text] if text else []
+        self.lines[key] = line
+
+    def numbers(self) -> set[int]:
+        return {int(key) for key in self.texts if key.isdigit()}
+
+
+def separate_footnotes(
+    lines: list[Line], hard_wrapped: bool, report: Report
+) -> tuple[list[Line], Footnotes]:
+    """Take footnote definitions and page numbers out of an article's line flow.
+
+    Before (pdftotext): ``成小組來討論。1基本上…`` / ``␠`` / ``1 倪浩軒，〈…〉，《今日新聞》，``
+    / ``https://tw.news.yahoo.com/….html。`` / `` 述，相對於日內瓦…``
+    After: body ``成小組來討論。1基本上…``, ``述，相對於日內瓦…``; footnote 1 =
+    ``倪浩軒，〈…〉，《今日新聞》，`` + ``https://tw.news.yahoo.com/….html。``
+    """
+    if hard_wrapped:
+        return _separate_pdftotext(lines, report)
+    return _separate_superscript(lines, report)
+
+
+def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], Footnotes]:
+    notes = Footnotes()
+    body: list[Line] = []
+    in_block = False
+    current: str | None = None
+    last_number = 0
+
+    def footnote_start(line: Line) -> tuple[str, str] | None:
+        match = _PDFTOTEXT_FOOTNOTE.match(line.text)
+        if match and last_number < int(match.group(1)) <= last_number + 3:
+            return match.group(1), match.group(2)
+        match = _AUTHOR_NOTE.match(line.text)
+        if match:
+            return match.group(1), match.group(2)
+        return None
+
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if line.gap:
+            ahead = [x for x in lines[index + 1 : index + 8] if not x.gap][:4]
+            if ahead and not ahead[0].page_start and footnote_start(ahead[0]):
+                in_block = True
+            elif current is not None and ahead and _continues_footnote(ahead, footnote_start):
+                # the rest of a footnote the page broke, above the next page's footnotes
+                in_block = True
+            if not in_block:
+                body.append(line)
+            continue
+        if _DIGITS_ONLY.match(line.text) and (
+            in_block or line.page_start or following is None or following.page_start
+        ):
+            report.add("remove_page_numbers", line.no, line.text)
+            in_block = False
+            if following is not None:
+                following.page_start = True
+            continue
+        if in_block and line.page_start:
+            in_block = False
+        if in_block:
+            start = footnote_start(line)
+            if start:
+                number, text = start
+                if number.isdigit():
+                    last_number = int(number)
+                notes.add(number, text, line.no)
+                current = list(notes.texts)[-1]
+                report.add("move_footnotes", line.no, line.text[:40] + "…", f"[^{number}]")
+            elif current is not None:
+                notes.texts[current].append(line.text)
+            else:
+                body.append(line)
+            continue
+        body.append(line)
+    return body, notes
+
+
+def _continues_footnote(ahead: list[Line], footnote_start) -> bool:
+    """Lines after a gap that finish a footnote: a footnote start follows within a few
+    lines, with no page start and no sentence end in between."""
+    for line in ahead:
+        if line.page_start:
+            return False
+        if footnote_start(line):
+            return True
+    return False
+
+
+def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line], Footnotes]:
+    notes = Footnotes()
+    body: list[Line] = []
+    current: str | None = None
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        match = _SUPERSCRIPT_FOOTNOTE.match(line.text)
+        if match and superscript_number(match.group(1)) is not None:
+            number = str(superscript_number(match.group(1)))
+            notes.add(number, match.group(2), line.no)
+            current = list(notes.texts)[-1]
+            report.add("move_footnotes", line.no, line.text[:40] + "…", f"[^{number}]")
+            continue
+        if _DIGITS_ONLY.match(line.text):
+            report.add("remove_page_numbers", line.no, line.text)
+            if following is not None:
+                following.page_start = True
+            continue
+        if (
+            current is not None
+            and following is not None
+            and _SUPERSCRIPT_FOOTNOTE.match(following.text)
+            and _is_footnote_continuation(line, body, notes.texts[current])
+        ):
+            # the rest of a footnote that the page broke: it stands at the top of the next
+            # page's footnote area, before that page's first footnote
+            notes.texts[current].append(line.text)
+            report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
+            continue
+        body.append(line)
+    return body, notes
+
+
+def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> bool:
+    """A line between footnotes that continues the previous footnote, not the body."""
+    if not note or not body:
+        return False
+    previous_body = body[-1].text
+    body_unfinished = not previous_body.endswith(tuple(_SENTENCE_END))
+    note_unfinished = not note[-1].rstrip().endswith(tuple(_SENTENCE_END))
+    latin = sum(c.isascii() for c in line.text) > 0.6 * len(line.text)
+    return note_unfinished and (latin or not body_unfinished)
+
+
+_MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^])"
+_GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(\d{1,3})(?![\d.,]\d|\s*[年月日個歲%％])")
+
+
+def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: list[int],
+                    report: Report) -> None:
+    """Replace footnote markers in one line with ``[^n]``, in place.
+
+    Before: ``成小組來討論。1基本上美國財政部長`` (footnote 1 exists)
+    After:  ``成小組來討論。[^1]基本上美國財政部長``
+
+    Before: ``舉行 2025 年度「海上軍事安全磋商機制」工作小組會議。¹當前``
+    After:  ``舉行 2025 年度「海上軍事安全磋商機制」工作小組會議。[^1]當前``
+
+    Digits count as a marker only when they are glued to the preceding character and
+    name a footnote that this article defines and has not referenced yet, in
+    increasing order: ``2025 年`` and ``《2025國家安全戰略》`` stay as they are.
+    """
+    if hard_wrapped:
+        if _DIGITS_ONLY.match(line.text) and int(line.text) in available:
+            number = int(line.text)
+            if number not in used and (not used or number > used[-1]):
+                used.append(number)
+                report.add("mark_footnote_references", line.no, line.text, f"[^{number}]")
+                line.text = f"[^{number}]"
+            return
+
+        def glued(match: re.Match) -> str:
+            number = int(match.group(1))
+            if number in available and number not in used and (not used or number > used[-1]):
+                used.append(number)
+                report.add("mark_footnote_references", line.no, match.group(1), f"[^{number}]")
+                return f"[^{number}]"
+            return match.group(0)
+
+        line.text = _GLUED_DIGITS.sub(glued, line.text)
+        return
+
+    def superscript(match: re.Match) -> str:
+        number = superscript_number(match.group(0))
+        if number is not None and number in available:
+            used.append(number)
+            report.add("mark_footnote_references", line.no, match.group(0), f"[^{number}]")
+            return f"[^{number}]"
+        return match.group(0)
+
+    line.text = SUPERSCRIPT_RUN.sub(superscript, line.text)

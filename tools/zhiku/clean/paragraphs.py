@@ -1,0 +1,177 @@
+"""Lines → paragraphs and headings.
+
+Hard-wrapped text (pdftotext) ends a paragraph with a line that ends in a space; PDF-to-
+Markdown text has one line per paragraph.  Both break paragraphs at page ends, and the
+paragraph goes on after the page break (and after the footnotes that were lifted out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
+from .layout import Line
+from .report import Report
+
+_CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
+_FULLWIDTH_PUNCT_CHAR = re.compile(f"[{FULLWIDTH_PUNCT}]")
+_OPENING = "（(《〈「『【〔“‘"
+_CLOSING = "）)》〉」』】〕”’，。、；：！？"
+_SENTENCE_END = ("。", "！", "？", "」", "』", "）", ")", "；", "：", "…", "!", "?", ".")
+_FOOTNOTE_REF_AT_END = re.compile(r"\[\^[^\]]+\]$")
+_URL_AT_END = re.compile(r"(?:https?://|www\.)\S*$")
+
+#: heading numbering → Markdown level
+HEADING_PATTERNS = (
+    (2, re.compile(r"^[壹貳參叁肆伍陸柒捌玖拾]{1,3}\s*[、.．]")),
+    (2, re.compile(r"^第[一二三四五六七八九十]{1,3}[章節]")),
+    (2, re.compile(r"^(摘要|結論|結語|前言|參考文獻|參考資料|abstract|Abstract|ABSTRACT)[:：]?$")),
+    (3, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
+    (4, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
+)
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+MAX_HEADING_LENGTH = 45
+
+
+@dataclass
+class Block:
+    """A paragraph, heading, caption or preformatted block of an article body."""
+
+    kind: str  # "paragraph", "heading", "caption"
+    text: str
+    line: int  # first source line
+    level: int = 0  # heading level (2–4)
+
+
+def heading_level(text: str) -> int:
+    """The Markdown level for a section heading line, or 0 when it is not one.
+
+    ``壹、前言`` → 2; ``一、談判團隊組成與策略`` → 3; ``（一）政策發展訂定`` → 4;
+    ``（一）韓美同盟起源發展：韓國與美國於 1949 年…`` (a run-in list item) → 0.
+    """
+    text = text.strip()
+    if not text or len(text) > MAX_HEADING_LENGTH or "。" in text:
+        return 0
+    if text.endswith(("，", "、", "；", ",", "。")):
+        return 0
+    for level, pattern in HEADING_PATTERNS:
+        if pattern.match(text):
+            return level
+    return 0
+
+
+def is_cjk_char(char: str) -> bool:
+    return bool(_CJK_CHAR.match(char))
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two wrapped pieces of one paragraph as the author wrote them.
+
+    ``在瑞`` + ``典的斯德哥爾摩`` → ``在瑞典的斯德哥爾摩`` (CJK + CJK: no space);
+    ``National Strategy,`` + ``KRINS)`` → ``National Strategy, KRINS)``;
+    ``上升為`` + ``4.8%。`` → ``上升為 4.8%。`` (CJK + digit: one space);
+    ``https://www.twreporter.org/a/trump-tariff-taiwan-`` + ``20250801。`` → one URL.
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    if _URL_AT_END.search(left) and not is_cjk_char(right[0]):
+        return left + right
+    tail = _FOOTNOTE_REF_AT_END.sub("", left) or left
+    last, first = tail[-1], right[0]
+    if right.startswith("[^"):
+        return left + right
+    if last in _OPENING or first in _CLOSING or last in "-/–—":
+        return left + right
+    if is_cjk_char(last) and is_cjk_char(first):
+        return left + right
+    if _FULLWIDTH_PUNCT_CHAR.match(last) or _FULLWIDTH_PUNCT_CHAR.match(first):
+        return left + right
+    return left + " " + right
+
+
+def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Report) -> list[Block]:
+    """Assemble an article's body lines into blocks."""
+    if hard_wrapped:
+        blocks = _wrapped_paragraphs(lines, width, report)
+    else:
+        blocks = _line_paragraphs(lines, report)
+    for block in blocks:
+        if block.kind == "paragraph":
+            level = heading_level(block.text)
+            if level:
+                block.kind, block.level = "heading", level
+    return blocks
+
+
+def _ends_paragraph(line: Line, following: Line | None, width: int) -> bool:
+    text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
+    if following is None:
+        return True
+    if line.trailing_space:
+        # a space at the end is a paragraph end, except in Latin text wrapped at a space
+        return not (text[-1].isascii() and text[-1] not in ".!?)" and following.text[:1].isascii()
+                    and following.text[:1] != "[")
+    if heading_level(following.text) and text.endswith(_SENTENCE_END):
+        return True
+    return bool(heading_level(line.text) and len(line.text) < 0.8 * width)
+
+
+def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[Block]:
+    blocks: list[Block] = []
+    parts: list[Line] = []
+
+    def flush() -> None:
+        if parts:
+            text = parts[0].text
+            for part in parts[1:]:
+                text = join_text(text, part.text)
+            blocks.append(Block("paragraph", text, parts[0].no))
+            if len(parts) > 1:
+                report.add("join_wrapped_lines", parts[0].no,
+                           f"{len(parts)} lines", text[:30] + "…")
+            parts.clear()
+
+    content = [line for line in lines]
+    for index, line in enumerate(content):
+        if line.gap:
+            flush()
+            continue
+        following = next((x for x in content[index + 1 :] if not x.gap), None)
+        if parts and heading_level(line.text) and len(line.text) < 0.8 * width and (
+            parts[-1].trailing_space or parts[-1].text.endswith(_SENTENCE_END)
+        ):
+            flush()
+        parts.append(line)
+        if _ends_paragraph(line, following, width):
+            flush()
+    flush()
+    return blocks
+
+
+def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
+    blocks: list[Block] = []
+    for line in lines:
+        if line.gap:
+            continue
+        markdown = _MARKDOWN_HEADING.match(line.text)
+        if markdown:
+            level = max(2, min(4, len(markdown.group(1))))
+            blocks.append(Block("heading", markdown.group(2), line.no, level))
+            continue
+        previous = blocks[-1] if blocks else None
+        if (
+            previous is not None
+            and previous.kind == "paragraph"
+            and not heading_level(previous.text)
+            and not heading_level(line.text)
+            and not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
+        ):
+            report.add("join_page_split_paragraph", line.no, previous.text[-8:] + " | " + line.text[:8],
+                       previous.text[-8:] + line.text[:8])
+            previous.text = join_text(previous.text, line.text)
+            continue
+        blocks.append(Block("paragraph", line.text, line.no))
+    return blocks

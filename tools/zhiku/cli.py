@@ -1,0 +1,149 @@
+"""The ``zhiku`` command: convert, explain, build, serve, score."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .manifest import ManifestError
+from .read import SourceError
+
+
+def _repo_root() -> Path:
+    """The directory holding mkdocs.yml: the current one or a parent."""
+    here = Path.cwd().resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "mkdocs.yml").exists() and (candidate / "corpus").is_dir():
+            return candidate
+    raise SystemExit("zhiku: no mkdocs.yml with a corpus/ beside it here or above")
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from .convert import convert_file
+    from .write import write_articles
+
+    status = 0
+    for raw in args.raw:
+        try:
+            converted = convert_file(raw)
+        except SourceError as error:
+            print(f"zhiku: {error}", file=sys.stderr)
+            status = 1
+            continue
+        for path in write_articles(converted.articles, Path(args.out)):
+            print(path)
+    return status
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .convert import convert_file
+
+    converted = convert_file(args.raw)
+    print(f"# {args.raw}: {len(converted.articles)} article(s)")
+    print("\n## source")
+    for change in converted.source_report.changes:
+        print(change.describe())
+    for article, report in zip(converted.articles, converted.reports):
+        counts = ", ".join(f"{fix} {n}" for fix, n in sorted(report.counts().items()))
+        print(f"\n## article {article.order}: {article.display_title}  ({counts})")
+        for change in report.changes:
+            if args.all or change.fix not in ("mark_footnote_references",):
+                print(change.describe())
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_all
+
+    root = _repo_root()
+    corpus = build_all(root, render=not args.docs_only)
+    for warning in corpus.warnings:
+        print(f"zhiku: warning: {warning}", file=sys.stderr)
+    for problem in corpus.problems:
+        print(f"zhiku: error: {problem}", file=sys.stderr)
+    print(f"zhiku: {len(corpus.articles)} articles"
+          + ("" if args.docs_only else f" → {root / 'site'}"))
+    return 1 if corpus.problems else 0
+
+
+def _corpus_state(corpus_dir: Path) -> dict[str, float]:
+    return {str(p): p.stat().st_mtime for p in corpus_dir.iterdir() if p.is_file()}
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .build import build_all
+
+    root = _repo_root()
+    build_all(root, render=False)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
+                               "-a", args.dev_addr], cwd=root)
+    state = _corpus_state(root / "corpus")
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            now = _corpus_state(root / "corpus")
+            if now != state:
+                state = now
+                try:
+                    build_all(root, render=False)
+                    print("zhiku: corpus changed; docs/ updated", file=sys.stderr)
+                except (SourceError, ManifestError) as error:
+                    print(f"zhiku: error: {error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from .fidelity import format_table, score_references
+
+    root = _repo_root()
+    scores = score_references(Path(args.reference), root / "corpus")
+    print(format_table(scores))
+    return 0 if all(s.passes() for s in scores) or not args.strict else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zhiku", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("convert", help="raw extracted text → one Markdown file per article")
+    p.add_argument("raw", nargs="+")
+    p.add_argument("--out", required=True, help="output directory")
+    p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser("explain", help="what the cleaner removed or changed, line by line")
+    p.add_argument("raw")
+    p.add_argument("--all", action="store_true", help="also list every footnote marker")
+    p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("build", help="corpus/ → docs/ → site/")
+    p.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="build docs/, serve the site, re-ingest when corpus/ changes")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("score", help="fidelity table against hand-verified references")
+    p.add_argument("--reference", default=str(Path("..") / "shared" / "reference"))
+    p.add_argument("--strict", action="store_true", help="exit 1 unless every target is met")
+    p.set_defaults(func=cmd_score)
+
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        return args.func(args)
+    except (SourceError, ManifestError) as error:
+        print(f"zhiku: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""One raw source → its articles: read → split → clean → extract metadata → tag.
+
+This is what ``zhiku convert`` runs on text it has never seen; ``zhiku build`` runs the
+same and then applies the manifest's facts (:mod:`zhiku.manifest`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dates, metadata
+from .clean import CleanArticle, Report, clean_article, prepare_source, render_markdown
+from .clean.layout import Line
+from .clean.paragraphs import heading_level
+from .model import Article
+from .read import read_source
+from .split import ArticleLines, split_articles
+
+_CAPTION = re.compile(r"[(（]\s*圖片來源|^圖\s*[0-9０-９一二三四五六七八九十]+[\s：:．.]")
+_SENTENCE = "。！？"
+
+
+@dataclass
+class ConvertedSource:
+    path: Path
+    facts: metadata.SourceFacts
+    articles: list[Article]
+    reports: list[Report]  # one per article
+    source_report: Report = field(default_factory=Report)  # front matter, headers, characters
+
+
+def source_id_from_name(name: str) -> str:
+    """An ASCII id from a file name: ``001_ecccf8a7296f2a19.txt`` → ``001-ecccf8a7296f2a19``."""
+    stem = Path(name).stem.lower()
+    ascii_id = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+    return ascii_id or "source"
+
+
+def convert_file(path: Path | str, source_id: str | None = None) -> ConvertedSource:
+    source = read_source(path)
+    return convert_text(source.text, Path(path).name, source_id, path=Path(path))
+
+
+def convert_text(text: str, name: str, source_id: str | None = None,
+                 path: Path | None = None) -> ConvertedSource:
+    """Convert raw extracted text (one source) into articles, with what was changed."""
+    source_report = Report()
+    layout = prepare_source(text, source_report)
+    parts = split_articles(layout.lines)
+    for line in parts.front:
+        if line.text:
+            source_report.add("remove_front_matter", line.no, line.text)
+    facts = metadata.read_front_matter(parts.front)
+    source_id = source_id or source_id_from_name(name)
+
+    articles, reports = [], []
+    for order, raw in enumerate(parts.articles, start=1):
+        report = Report()
+        for number in raw.header_lines:
+            report.add("take_header_as_metadata", number, _line_text(layout.lines, number))
+        cleaned = clean_article(raw.lead + raw.body, layout, report)
+        article = Article(source=name, order=order)
+        _header_metadata(article, raw)
+        if not raw.title_lines:
+            _metadata_from_blocks(article, cleaned, report)
+        _mark_captions(cleaned)
+        _source_metadata(article, facts, order, len(parts.articles))
+        article.body = render_markdown(cleaned)
+        if not article.date:
+            article.date_estimated = dates.latest_cited_date(list(cleaned.footnotes.values()))
+            if article.date_estimated:
+                article.date_precision = "estimated"
+        article.id = source_id if len(parts.articles) == 1 else f"{source_id}-{order:02d}"
+        tag_countries(article, cleaned)
+        articles.append(article)
+        reports.append(report)
+    return ConvertedSource(path or Path(name), facts, articles, reports, source_report)
+
+
+def _line_text(lines: list[Line], number: int) -> str:
+    return next((line.text for line in lines if line.no == number), "")
+
+
+def _header_metadata(article: Article, raw: ArticleLines) -> None:
+    article.title, article.subtitle = metadata.title_and_subtitle(raw.title_lines)
+    article.authors = metadata.authors_from_line(raw.authors_line)
+    article.institute = raw.institute_line
+    article.categories = metadata.split_list(raw.categories_line)
+
+
+def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Report) -> None:
+    """For a source without a header block: keywords, an English title block and byline,
+    and a title printed just above the first numbered section."""
+    blocks = cleaned.blocks
+    kept = []
+    for index, block in enumerate(blocks):
+        keywords = metadata.keywords_from(block.text) if block.kind == "paragraph" else None
+        if keywords is not None:
+            article.keywords = keywords
+            report.add("take_keywords_as_metadata", block.line, block.text)
+            continue
+        byline = re.sub(r"\[\^\*\]$", "", block.text)
+        if block.kind == "paragraph" and metadata.is_romanized_byline(byline):
+            article.authors_en = [byline.strip()]
+            report.add("take_byline_as_metadata", block.line, block.text)
+            if kept and _is_english_title(kept[-1].text):
+                article.title_en = kept.pop().text
+                report.add("take_title_as_metadata", block.line, article.title_en)
+            if not article.institute and "*" in cleaned.footnotes:
+                article.institute = cleaned.footnotes.pop("*")
+            continue
+        kept.append(block)
+    # a title printed above the first numbered section (壹、…), after the abstract
+    first_section = next(
+        (i for i, b in enumerate(kept) if b.kind == "heading" and b.level == 2
+         and not re.match(r"^(摘要|abstract)", b.text, re.IGNORECASE)),
+        None,
+    )
+    if first_section is not None and first_section >= 1:
+        candidates = []
+        index = first_section - 1
+        while index >= 0 and len(candidates) < 2:
+            block = kept[index]
+            if block.kind != "paragraph" or len(block.text) > 40 or any(
+                c in block.text for c in _SENTENCE
+            ) or not re.search(r"[\u4e00-\u9fff]", block.text):
+                break
+            candidates.insert(0, block)
+            index -= 1
+        if len(candidates) == 2 and not candidates[0].text.endswith(("：", ":")):
+            candidates = candidates[1:]
+        if candidates and not heading_level(candidates[0].text):
+            article.title, article.subtitle = metadata.title_and_subtitle(
+                [block.text for block in candidates])
+            for block in candidates:
+                report.add("take_title_as_metadata", block.line, block.text)
+                kept.remove(block)
+    cleaned.blocks[:] = kept
+
+
+def _is_english_title(text: str) -> bool:
+    return bool(re.fullmatch(r"[\x20-\x7e’‘“”–—]{10,300}", text)) and not text.endswith(".")
+
+
+def _mark_captions(cleaned: CleanArticle) -> None:
+    for block in cleaned.blocks:
+        if block.kind == "paragraph" and _CAPTION.search(block.text) and len(block.text) < 300:
+            block.kind = "caption"
+            if block.text.startswith("圖"):
+                block.text = re.sub(r"^圖\s*[：:]\s*", "", block.text)
+
+
+def _source_metadata(article: Article, facts: metadata.SourceFacts, order: int, total: int) -> None:
+    if facts.series:
+        article.series = f"{facts.series} {facts.issue}" if facts.issue else facts.series
+        article.issue = facts.issue
+    article.date = facts.date
+    if facts.date:
+        article.date_precision = "day"
+    article.publisher = facts.publisher
+    entry = _toc_entry(facts, article, order, total)
+    if entry is not None:
+        article.title_en = article.title_en or entry.title_en
+        article.authors_en = article.authors_en or entry.authors_en
+        article.first_page = entry.page
+
+
+def _toc_entry(facts: metadata.SourceFacts, article: Article, order: int, total: int):
+    """The contents row of this article: by title when the contents print titles, else by
+    position when the contents list exactly as many rows as there are articles."""
+    for entry in facts.toc:
+        if entry.title and article.title and metadata.clean_title(entry.title) == article.title:
+            return entry
+    if len(facts.toc) == total:
+        return facts.toc[order - 1]
+    return None
+
+
+def tag_countries(article: Article, cleaned: CleanArticle) -> None:
+    """Countries mentioned (counts) and the countries the article is about."""
+    try:
+        from . import countries
+    except ImportError:  # pragma: no cover - the gazetteer is part of the package
+        return
+    title = " ".join(filter(None, [article.title, article.subtitle]))
+    body = "\n".join(block.text for block in cleaned.blocks)
+    notes = "\n".join(cleaned.footnotes.values())
+    article.countries_mentioned = countries.count_mentions(f"{title}\n{body}\n{notes}")
+    article.countries = countries.primary_countries(title, body, article.countries_mentioned)

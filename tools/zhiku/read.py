@@ -1,0 +1,94 @@
+"""Read a raw extracted text file into a ``str`` with ``\\n`` line endings.
+
+Extractors and archives hand us UTF-8 (with or without BOM), UTF-16 (with BOM),
+Big5 and GB18030.  :func:`read_source` decides the encoding from the bytes, never
+from the file name, and raises :class:`SourceError` naming the file (and, for
+undecodable bytes, the line) when it cannot.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Candidate legacy encodings, tried in this order after UTF-8 fails.
+LEGACY_ENCODINGS = ("big5", "gb18030")
+
+#: Files larger than this are refused: no think-tank article is 50 MB of text.
+MAX_BYTES = 40 * 1024 * 1024
+
+
+class SourceError(ValueError):
+    """A source file that cannot be read as text. The message names the file."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path
+    text: str
+    encoding: str
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 12 and b != 27)
+    return controls > len(sample) * 0.05
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding)``.
+
+    >>> decode_bytes("臺灣".encode("big5"))
+    ('臺灣', 'big5')
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        if _looks_binary(data):
+            raise SourceError(f"{name}: binary data, not an extracted text (NUL or control bytes)")
+        encodings = ("utf-8",) + LEGACY_ENCODINGS
+    first_error: UnicodeDecodeError | None = None
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            first_error = first_error or error
+            continue
+        return text, encoding.replace("-sig", "")
+    assert first_error is not None
+    line = _line_of(data, first_error.start)
+    raise SourceError(
+        f"{name}:{line}: cannot decode as {' / '.join(encodings)} "
+        f"(first bad byte at offset {first_error.start})"
+    )
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; nothing else changes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: Path | str) -> SourceText:
+    """Read one raw source file, or raise :class:`SourceError` naming it."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(f"{path}: {size} bytes is larger than the {MAX_BYTES} byte limit")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read: {error.strerror or error}") from error
+    text, encoding = decode_bytes(data, str(path))
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise SourceError(f"{path}: empty source (no text)")
+    return SourceText(path, text, encoding)
