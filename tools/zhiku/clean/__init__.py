@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chars import remove_cjk_spaces, unify_ideographs
-from .footnotes import Footnotes, mark_references, separate_footnotes
+from .chars import join_spaced_urls, remove_cjk_spaces, unify_ideographs
+from .footnotes import Footnotes, mark_references, resolve_lone_numbers, separate_footnotes
 from .furniture import remove_boilerplate, remove_running_headers
 from .layout import Line, is_hard_wrapped, split_lines, typical_width
 from .paragraphs import Block, build_blocks, join_text
@@ -57,6 +57,8 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
     for line in lines:
         if not line.gap:
             mark_references(line, layout.hard_wrapped, available, used, report)
+    if not layout.hard_wrapped:
+        lines = resolve_lone_numbers(lines, available, used, report)
     if "*" in notes.texts:
         for line in lines:
             if re.search(r"[A-Za-z\u4e00-\u9fff]\*$", line.text):
@@ -74,6 +76,7 @@ def _footnote_texts(notes: Footnotes, report: Report) -> dict[str, str]:
         text = ""
         for part in parts:
             text = join_text(text, part)
+        text = join_spaced_urls(text, report, notes.lines.get(number))
         texts[number] = remove_cjk_spaces(text, report, notes.lines.get(number))
     return texts
 

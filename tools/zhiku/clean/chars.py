@@ -102,3 +102,20 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
 def cjk_only(text: str) -> str:
     """The sequence of CJK ideographs in ``text``: what fidelity is measured on."""
     return "".join(_IDEOGRAPH.findall(text))
+
+
+_URL_SPACED = re.compile(r"(https?://)\s+")
+_LETTER_SPACED_RUN = re.compile(r"(?<=://)((?:[A-Za-z0-9] ){2,}[A-Za-z0-9])(?=[./])")
+
+
+def join_spaced_urls(text: str, report: Report | None = None, line: int | None = None) -> str:
+    """Remove the spaces an extractor put inside a URL.
+
+    Before: ``https:// w w w.yna.co.kr/view/GYH20240603001400044``
+    After:  ``https://www.yna.co.kr/view/GYH20240603001400044``
+    """
+    fixed = _URL_SPACED.sub(r"\1", text)
+    fixed = _LETTER_SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), fixed)
+    if fixed != text and report is not None:
+        report.add("join_spaced_urls", line, text[:60], fixed[:60])
+    return fixed

@@ -134,11 +134,6 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             current = list(notes.texts)[-1]
             report.add("move_footnotes", line.no, line.text[:40] + "…", f"[^{number}]")
             continue
-        if _DIGITS_ONLY.match(line.text):
-            report.add("remove_page_numbers", line.no, line.text)
-            if following is not None:
-                following.page_start = True
-            continue
         if (
             current is not None
             and following is not None
@@ -155,17 +150,26 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
 
 
 def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> bool:
-    """A line between footnotes that continues the previous footnote, not the body."""
+    """A line between footnotes that continues the previous footnote, not the body.
+
+    ``⁶ Cathleen S. Fisher, … quoted in Barry M.`` / (page break) / ``Blechman et al.,
+    *Naval Arms Control* …, p. 80.`` / ``⁷ Ibid., p. 69.``: the middle line is Latin text
+    in a Chinese article, between two footnotes, so it finishes footnote 6.
+    """
     if not note or not body:
         return False
-    previous_body = body[-1].text
-    body_unfinished = not previous_body.endswith(tuple(_SENTENCE_END))
-    note_unfinished = not note[-1].rstrip().endswith(tuple(_SENTENCE_END))
+    last = note[-1].rstrip()
+    note_unfinished = not last.endswith(tuple(_SENTENCE_END)) or bool(
+        re.search(r"\b[A-Z]\.$", last))
+    body_unfinished = not body[-1].text.endswith(tuple(_SENTENCE_END))
     latin = sum(c.isascii() for c in line.text) > 0.6 * len(line.text)
-    return note_unfinished and (latin or not body_unfinished)
+    body_is_chinese = sum(not c.isascii() for c in body[-1].text) > 0.5 * len(body[-1].text)
+    return note_unfinished and ((latin and body_is_chinese) or not body_unfinished)
 
 
 _MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^])"
+#: a marker the line break put at the start of the next line: ``電台」`` / ``3，當時``
+_LINE_START_MARKER = re.compile(r"^(\d{1,3})(?=[，。、；：！？」』）)])")
 _GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(\d{1,3})(?![\d.,]\d|\s*[年月日個歲%％])")
 
 
@@ -200,6 +204,7 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
                 return f"[^{number}]"
             return match.group(0)
 
+        line.text = _LINE_START_MARKER.sub(glued, line.text)
         line.text = _GLUED_DIGITS.sub(glued, line.text)
         return
 
@@ -212,3 +217,31 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
         return match.group(0)
 
     line.text = SUPERSCRIPT_RUN.sub(superscript, line.text)
+
+
+def resolve_lone_numbers(lines: list[Line], available: set[int], used: list[int],
+                         report: Report) -> list[Line]:
+    """A line holding only a number: a footnote marker that lost its line, or a page number.
+
+    Before: ``…挑戰中方詮釋的動作。`` / ``7`` (footnote 7 exists, no ``⁷`` in the text)
+    After:  ``…挑戰中方詮釋的動作。[^7]``
+
+    Before: ``…緩解國內壓力`` / ``7`` (no footnote 7, or ``⁷`` already in the text)
+    After:  ``…緩解國內壓力`` (page number removed)
+    """
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if not _DIGITS_ONLY.match(line.text):
+            kept.append(line)
+            continue
+        number = int(line.text)
+        previous = next((x for x in reversed(kept) if not x.gap), None)
+        if number in available and number not in used and previous is not None:
+            used.append(number)
+            report.add("mark_footnote_references", line.no, line.text, f"[^{number}]")
+            previous.text += f"[^{number}]"
+            continue
+        report.add("remove_page_numbers", line.no, line.text)
+        if index + 1 < len(lines):
+            lines[index + 1].page_start = True
+    return kept

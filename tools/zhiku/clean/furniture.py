@@ -12,7 +12,7 @@ from .layout import Line
 from .report import Report
 
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
-_MASTHEAD = re.compile(r"^(?:[^\s/]{2,8}\s*/\s*\S{2,}.*){1,3}$")
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*/\s*[\u4e00-\u9fff]{2,}[\u4e00-\u9fff、，\s/]*$")
 _CONTACT_LINE = re.compile(
     r"^(?:Tel|TEL|Fax|FAX|E-?mail|電話|傳真|地址|網址|信箱)\s*[:：.]?\s*\S"
     r"|^[\u4e00-\u9fff]{2,3}[市縣][\u4e00-\u9fff]{1,8}[路街道][\u4e00-\u9fff0-9 ]{0,12}號"

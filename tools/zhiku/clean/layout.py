@@ -93,10 +93,13 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     pdftotext-like text has lines of one column width (about 20–45 CJK characters);
     PDF-to-Markdown text has one long line per paragraph.
     """
-    widths = [len(line.text) for line in lines if len(line.text) >= 8]
-    if len(widths) < 5:
-        return False
-    return statistics.median(widths) <= 60
+    content = [line for line in lines if not line.gap]
+    widths = [len(line.text) for line in content if len(line.text) >= 8]
+    if len(widths) >= 5 and statistics.median(widths) <= 60:
+        return True
+    # a short snippet: pdftotext ends paragraph-final lines with a space
+    ends_with_space = sum(line.trailing_space for line in content)
+    return bool(content) and ends_with_space >= max(1, 0.2 * len(content))
 
 
 def superscript_number(text: str) -> int | None:

@@ -31,7 +31,8 @@ HEADING_PATTERNS = (
     (4, re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")),
 )
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-MAX_HEADING_LENGTH = 45
+MAX_HEADING_LENGTH = 45  # in hard-wrapped text, where a heading is one short line
+MAX_LINE_HEADING_LENGTH = 80  # in one-line-per-paragraph text
 
 
 @dataclass
@@ -44,14 +45,14 @@ class Block:
     level: int = 0  # heading level (2–4)
 
 
-def heading_level(text: str) -> int:
+def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
     """The Markdown level for a section heading line, or 0 when it is not one.
 
     ``壹、前言`` → 2; ``一、談判團隊組成與策略`` → 3; ``（一）政策發展訂定`` → 4;
     ``（一）韓美同盟起源發展：韓國與美國於 1949 年…`` (a run-in list item) → 0.
     """
     text = text.strip()
-    if not text or len(text) > MAX_HEADING_LENGTH or "。" in text:
+    if not text or len(text) > max_length or "。" in text:
         return 0
     if text.endswith(("，", "、", "；", ",", "。")):
         return 0
@@ -98,9 +99,10 @@ def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Repo
         blocks = _wrapped_paragraphs(lines, width, report)
     else:
         blocks = _line_paragraphs(lines, report)
+    max_length = MAX_HEADING_LENGTH if hard_wrapped else MAX_LINE_HEADING_LENGTH
     for block in blocks:
         if block.kind == "paragraph":
-            level = heading_level(block.text)
+            level = heading_level(block.text, max_length)
             if level:
                 block.kind, block.level = "heading", level
     return blocks
@@ -165,8 +167,8 @@ def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
         if (
             previous is not None
             and previous.kind == "paragraph"
-            and not heading_level(previous.text)
-            and not heading_level(line.text)
+            and not heading_level(previous.text, MAX_LINE_HEADING_LENGTH)
+            and not heading_level(line.text, MAX_LINE_HEADING_LENGTH)
             and not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
         ):
             report.add("join_page_split_paragraph", line.no, previous.text[-8:] + " | " + line.text[:8],
