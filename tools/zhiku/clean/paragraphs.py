@@ -112,6 +112,8 @@ def _ends_paragraph(line: Line, following: Line | None, width: int) -> bool:
     text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
     if following is None:
         return True
+    if heading_level(line.text) and len(line.text) < 0.8 * width:
+        return True
     if line.trailing_space:
         # a space at the end is a paragraph end, except in Latin text wrapped at a space
         return not (text[-1].isascii() and text[-1] not in ".!?)" and following.text[:1].isascii()
@@ -136,10 +138,18 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[B
                            f"{len(parts)} lines", text[:30] + "…")
             parts.clear()
 
-    content = [line for line in lines]
+    content = list(lines)
+    table_until = -1
     for index, line in enumerate(content):
+        if index <= table_until:
+            continue
         if line.gap:
             flush()
+            continue
+        if TABLE_CAPTION.match(line.text) and len(line.text) < 0.8 * width:
+            flush()
+            blocks.append(Block("paragraph", line.text, line.no))
+            table_until = _flattened_table(content, index + 1, blocks, report)
             continue
         following = next((x for x in content[index + 1 :] if not x.gap), None)
         if parts and heading_level(line.text) and len(line.text) < 0.8 * width and (
@@ -151,6 +161,33 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[B
             flush()
     flush()
     return blocks
+
+
+TABLE_CAPTION = re.compile(r"^(?:[<〈＜《]\s*表\s*[一二三四五六七八九十0-9]+\s*[>〉＞》]|表\s*[一二三四五六七八九十0-9]+[\s：:、.])")
+MAX_TABLE_LINES = 60
+
+
+def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report: Report) -> int:
+    """Keep a table the extractor flattened as a fenced text block, never merged into prose.
+
+    Before: ``<表一> 核武國家可能出現的各種姿態`` / ``␠`` / ``區分 觸媒姿態 擴大報復姿態`` /
+    ``對象`` / … / ``␠`` / ``依照<表一>和上述內容，…``
+    After: the caption as a paragraph, then the cell lines as printed in a ```` ```text ````
+    block, then the prose again. The table is the run of lines between the two gaps.
+    Returns the index of the table's last line (``start - 1`` when there is none).
+    """
+    if start >= len(lines) or not lines[start].gap:
+        return start - 1
+    end = start + 1
+    while end < len(lines) and not lines[end].gap and end - start <= MAX_TABLE_LINES:
+        end += 1
+    if end >= len(lines) or not lines[end].gap or end == start + 1:
+        return start - 1
+    cells = [line.text for line in lines[start + 1 : end]]
+    blocks.append(Block("preformatted", "\n".join(cells), lines[start + 1].no))
+    report.add("keep_flattened_table", lines[start + 1].no, f"{len(cells)} lines",
+               "fenced text block")
+    return end
 
 
 def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
