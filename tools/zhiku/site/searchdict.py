@@ -1,0 +1,155 @@
+"""Traditional-Chinese jieba dictionaries for Material's search plugin.
+
+Material segments Chinese with ``jieba.cut`` at build time. jieba's bundled ``dict.txt`` is
+Simplified, so Traditional text is mis-segmented (第三輪關稅 → 第三/輪關/稅). We convert that
+dictionary with OpenCC – both ``s2tw`` (characters: keeps PRC terms such as 信息化 that
+Taiwanese authors quote from PLA sources) and ``s2twp`` (Taiwan phrasing: 資訊, 軟體) – merge
+duplicates keeping the highest frequency, and add the corpus's own terms (authors,
+institutes, categories, country names …) as a user dictionary.
+
+The pure-Python OpenCC converts ~1 MB/s, so each conversion is cached in ``cache_dir`` under
+a key made of the dictionary's hash, the converter and the OpenCC version. Output files are
+rewritten only when their content changes (jieba keeps its own prefix-dict cache keyed by the
+dictionary file's path and mtime).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+from zhiku.model import Article
+from zhiku.site.docs_writer import atomic_write
+
+log = logging.getLogger(__name__)
+
+#: Default output directory, relative to the working directory (where mkdocs runs).
+DEFAULT_OUT_DIR = Path(".cache/search")
+MAIN_DICT_NAME = "jieba_dict.txt"
+USER_DICT_NAME = "jieba_user.txt"
+CONVERTERS = ("s2tw", "s2twp")
+USER_FREQ = 2000
+USER_TAG = "n"
+CACHE_VERSION = "1"
+# Characters jieba keeps together in one block (jieba.re_han_default); other characters
+# split a term, so only these parts can ever be matched as words.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_HAN = re.compile(r"[\u4E00-\u9FD5]")
+
+
+def jieba_dict_path() -> Path:
+    """jieba's bundled Simplified dictionary (``dict.txt`` next to ``jieba/__init__.py``)."""
+    import jieba
+
+    return Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME
+
+
+def build_search_dictionaries(
+    out_dir: Path = DEFAULT_OUT_DIR,
+    extra_terms: Iterable[str] = (),
+    *,
+    cache_dir: Path | None = None,
+    source: Path | None = None,
+) -> tuple[Path, Path]:
+    """Write ``jieba_dict.txt`` and ``jieba_user.txt`` into ``out_dir``; return their paths.
+
+    ``extra_terms`` are added to the user dictionary with frequency :data:`USER_FREQ`
+    (or the main dictionary's, if higher) and tag ``n``. ``cache_dir`` (default
+    ``out_dir``) holds the cached OpenCC conversions; ``source`` defaults to jieba's
+    ``dict.txt``.
+    """
+    out_dir = Path(out_dir)
+    cache_dir = Path(cache_dir) if cache_dir is not None else out_dir
+    source = Path(source) if source is not None else jieba_dict_path()
+    raw = source.read_bytes()
+
+    freqs: dict[str, tuple[int, str]] = {}
+    for converter in CONVERTERS:
+        text = converted_dictionary(raw, converter, cache_dir)
+        for word, freq, tag in parse_dictionary(text):
+            if word not in freqs or freq > freqs[word][0]:
+                freqs[word] = (freq, tag)
+    main = "".join(f"{w} {f} {t}\n" for w, (f, t) in freqs.items()).encode("utf-8")
+
+    user_words = sorted(user_dictionary_words(extra_terms))
+    user = "".join(
+        f"{w} {max(USER_FREQ, freqs.get(w, (0, ''))[0])} {USER_TAG}\n" for w in user_words
+    ).encode("utf-8")
+
+    main_path, user_path = out_dir / MAIN_DICT_NAME, out_dir / USER_DICT_NAME
+    for path, data in ((main_path, main), (user_path, user)):
+        if not (path.is_file() and path.read_bytes() == data):
+            atomic_write(path, data)
+    return main_path, user_path
+
+
+def converted_dictionary(raw: bytes, converter: str, cache_dir: Path) -> str:
+    """``raw`` (UTF-8) converted with OpenCC ``converter``, cached in ``cache_dir``."""
+    key = hashlib.sha256(raw)
+    key.update(f"\0{converter}\0{_opencc_version()}\0{CACHE_VERSION}".encode())
+    cache = Path(cache_dir) / f"converted-{converter}-{key.hexdigest()[:16]}.txt"
+    if cache.is_file():
+        return cache.read_text(encoding="utf-8")
+
+    from opencc import OpenCC
+
+    text = OpenCC(converter).convert(raw.decode("utf-8"))  # one call: per-line is far slower
+    for stale in Path(cache_dir).glob(f"converted-{converter}-*.txt"):
+        stale.unlink(missing_ok=True)
+    atomic_write(cache, text.encode("utf-8"))
+    return text
+
+
+def parse_dictionary(text: str) -> Iterable[tuple[str, int, str]]:
+    """``(word, freq, tag)`` for each ``word freq [tag]`` line; malformed lines are skipped."""
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[1].isdigit():
+            yield parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""
+
+
+def user_dictionary_words(terms: Iterable[str]) -> set[str]:
+    """The parts of ``terms`` jieba can match: runs of its block characters, ≥ 2 characters
+    long, containing at least one Han character (so "國防安全雙週報 第 87 期" gives
+    "國防安全雙週報" but not "第")."""
+    words = set()
+    for term in terms:
+        for part in _JIEBA_BLOCK.findall(term or ""):
+            if len(part) >= 2 and _HAN.search(part):
+                words.add(part)
+    return words
+
+
+def search_terms(articles: Iterable[Article]) -> list[str]:
+    """Terms from the corpus worth keeping whole in search: authors, institutes, categories,
+    keywords, series, publishers and the Chinese names (and aliases) of countries."""
+    from zhiku.site.terms import country_names, series_name
+
+    terms: set[str] = set()
+    for a in articles:
+        terms.update(a.authors)
+        terms.update(a.categories)
+        terms.update(a.keywords)
+        terms.update(t for t in (a.institute, a.publisher, series_name(a)) if t)
+        terms.update(country_names(code.upper())[0] for code in a.countries)
+        terms.update(country_names(code.upper())[0] for code in a.countries_mentioned)
+    try:  # every country name and alias zhiku.countries knows, when that module is usable
+        from zhiku.countries import gazetteer_terms
+
+        terms.update(gazetteer_terms())
+    except Exception as error:  # noqa: BLE001 - optional enrichment
+        log.warning("country names not added to the search dictionary: %s", error)
+    return sorted(terms)
+
+
+def _opencc_version() -> str:
+    for dist in ("opencc-python-reimplemented", "opencc"):
+        try:
+            return f"{dist}-{metadata.version(dist)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
