@@ -118,3 +118,20 @@ def test_photo_caption_is_kept_as_a_figure_caption():
     assert article.series == "遠景論壇"
     assert article.body.startswith(
         "圖：2023 年 7 月，尹錫悅前往烏克蘭訪問。(圖片來源：<https://www.president.gov.ua/en/news>)")
+
+
+def test_footnote_block_without_a_gap_line_and_a_marker_wrapped_to_the_next_page():
+    raw = (
+        "第一篇是 2019 年 4 月 13 日的閉幕演講《關於現階段的社會主義建設》\n\n"
+        " 5，第二篇是金正恩在 2021 年 9 月 30 日的演說。 \n\n"
+        "強行推展，並且明確表示北韓的根本利益是建\n\n"
+        "5 조선중앙통신, 2019 년 4 월 13 일, “김정은동지께서 최고\n\n"
+        "제 1 차회의에서 시정연설을 하시였다.” \n\n"
+        " 立在核武之上。 \n\n"
+    )
+    assert body_of(raw) == (
+        "第一篇是 2019 年 4 月 13 日的閉幕演講《關於現階段的社會主義建設》[^5]，"
+        "第二篇是金正恩在 2021 年 9 月 30 日的演說。\n\n"
+        "強行推展，並且明確表示北韓的根本利益是建立在核武之上。\n\n"
+        "[^5]: 조선중앙통신, 2019 년 4 월 13 일, “김정은동지께서 최고 제 1 차회의에서 시정연설을 하시였다.”\n"
+    )

@@ -92,6 +92,10 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             continue
         if in_block and line.page_start:
             in_block = False
+        if not in_block and not line.page_start and _starts_block_without_gap(
+            line, body, last_number
+        ):
+            in_block = True
         if in_block:
             start = footnote_start(line)
             if start:
@@ -108,6 +112,22 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             continue
         body.append(line)
     return body, notes
+
+
+def _starts_block_without_gap(line: Line, body: list[Line], last_number: int) -> bool:
+    """A footnote block that the extractor did not set off with a gap line.
+
+    Before: ``強行推展，並且明確表示北韓的根本利益是建`` / ``5 조선중앙통신, 2019 년 4 월 13 일…``
+    The next footnote number opens the line, and its marker is glued into the body text
+    just before (``施政演說5``): a footnote, not a paragraph that starts with a number.
+    """
+    match = _PDFTOTEXT_FOOTNOTE.match(line.text)
+    if not match or (last_number and int(match.group(1)) != last_number + 1):
+        return False
+    number = match.group(1)
+    marker = re.compile(
+        rf"[^\s\d.,:/%A-Za-z(（《〈「『\-]{number}(?!\d)|^{number}(?=[，。、；：！？」』）)])")
+    return any(marker.search(previous.text) for previous in body[-40:])
 
 
 def _continues_footnote(ahead: list[Line], footnote_start) -> bool:
