@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from .layout import SUPERSCRIPT_RUN, Line, superscript_number
 from .report import Report
 
-_PDFTOTEXT_FOOTNOTE = re.compile(r"^(\d{1,3})(?:\s+|(?=[^\d\s.,:/%年月日]))(\S.*)$")
+_PDFTOTEXT_FOOTNOTE = re.compile(
+    r"^(\d{1,3})(?:\s+|(?=[^\d\s.,:/%年月日]))(?![年月日時點分週歲個%])(\S.*)$")
 _AUTHOR_NOTE = re.compile(r"^(\*+)\s*(\S.*)$")
 _SUPERSCRIPT_FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$")
 _DIGITS_ONLY = re.compile(r"^\d{1,4}$")
@@ -61,9 +62,11 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
     current: str | None = None
     last_number = 0
 
-    def footnote_start(line: Line) -> tuple[str, str] | None:
+    def footnote_start(line: Line, relaxed: bool = False) -> tuple[str, str] | None:
         match = _PDFTOTEXT_FOOTNOTE.match(line.text)
         if match and last_number < int(match.group(1)) <= last_number + 3:
+            return match.group(1), match.group(2)
+        if match and relaxed:
             return match.group(1), match.group(2)
         match = _AUTHOR_NOTE.match(line.text)
         if match:
@@ -92,12 +95,12 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             continue
         if in_block and line.page_start:
             in_block = False
-        if not in_block and not line.page_start and _starts_block_without_gap(
-            line, body, last_number
-        ):
+        opens_block = not in_block and not line.page_start and _starts_block_without_gap(
+            line, body, last_number)
+        if opens_block:
             in_block = True
         if in_block:
-            start = footnote_start(line)
+            start = footnote_start(line, relaxed=opens_block)
             if start:
                 number, text = start
                 if number.isdigit():
