@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .authors import Authorities, Finding, link_authors, load_authorities
 from .convert import convert_file, source_id_from_name
 from .manifest import ManifestError, SourceEntry, load_manifest
 from .model import Article
@@ -31,23 +32,29 @@ class Corpus:
     problems: list[str] = field(default_factory=list)  # sources that could not be read
     warnings: list[str] = field(default_factory=list)
     redirects: dict[str, str] = field(default_factory=dict)
+    authorities: Authorities = field(default_factory=Authorities)
+    findings: list[Finding] = field(default_factory=list)  # from linking authors
 
 
 def apply_manifest(article: Article, entry: SourceEntry) -> None:
     """The manifest's facts win over what was read from the text: a curator set them."""
+    origin = article.provenance
     if entry.publisher:
-        article.publisher = entry.publisher
+        article.publisher, origin["publisher"] = entry.publisher, "manifest"
     if entry.series:
         article.series = f"{entry.series} {entry.issue}" if entry.issue else entry.series
         article.issue = entry.issue
+        origin["series"] = "manifest"
     if entry.kind:
-        article.kind = entry.kind
+        article.kind, origin["kind"] = entry.kind, "manifest"
     if entry.date:
         article.date, article.date_estimated = entry.date, None
         article.date_precision = {10: "day", 7: "month", 4: "year"}[len(entry.date)]
+        origin["date"] = "manifest"
     for key, value in entry.articles.get(article.order, {}).items():
         if key != "notes":
             setattr(article, key, value)
+            origin[key] = "manifest"
     if article.date and article.date_precision == "estimated":
         article.date_precision = "day"
         article.date_estimated = None
@@ -80,6 +87,8 @@ def load_corpus(corpus_dir: Path) -> Corpus:
                 apply_manifest(article, entry)
             corpus.articles.append(article)
     check_ids(corpus.articles)
+    corpus.authorities = load_authorities(corpus_dir / "authors.yml")
+    corpus.findings = link_authors(corpus.articles, corpus.authorities)
     return corpus
 
 
@@ -98,7 +107,7 @@ def check_ids(articles: list[Article]) -> None:
 def write_docs_for(corpus: Corpus, root: Path) -> dict:
     from .site import build_pages, build_search_dictionaries, search_terms, write_docs
 
-    pages = build_pages(corpus.articles)
+    pages = build_pages(corpus.articles, authorities=corpus.authorities)
     stats = write_docs(pages, root / "docs")
     build_search_dictionaries(root / ".cache" / "search", search_terms(corpus.articles))
     return stats

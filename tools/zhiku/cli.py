@@ -100,6 +100,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import run_check
+
+    report, status = run_check(_repo_root() / "corpus", verbose=not args.quiet)
+    print(report)
+    return status
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     from .fidelity import format_table, score_references
 
@@ -130,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="build docs/, serve the site, re-ingest when corpus/ changes")
     p.add_argument("--dev-addr", default="127.0.0.1:8000")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("check", help="metadata with provenance; warnings; exit 1 on errors")
+    p.add_argument("--quiet", action="store_true", help="only the warnings and errors")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("score", help="fidelity table against hand-verified references")
     p.add_argument("--reference", default=str(Path("..") / "shared" / "reference"))

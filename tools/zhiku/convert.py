@@ -74,6 +74,7 @@ def convert_text(text: str, name: str, source_id: str | None = None,
                 article.date_precision = "estimated"
         article.id = source_id if len(parts.articles) == 1 else f"{source_id}-{order:02d}"
         tag_countries(article, cleaned)
+        note_provenance(article, "printed")
         articles.append(article)
         reports.append(report)
     return ConvertedSource(path or Path(name), facts, articles, reports, source_report)
@@ -178,6 +179,24 @@ def _toc_entry(facts: metadata.SourceFacts, article: Article, order: int, total:
     return None
 
 
+#: metadata fields whose origin `zhiku check` reports
+METADATA_FIELDS = ("title", "subtitle", "title_en", "authors", "authors_en", "institute",
+                   "categories", "keywords", "date", "series", "publisher", "kind", "first_page",
+                   "countries")
+
+
+def note_provenance(article: Article, origin: str, fields: tuple[str, ...] = METADATA_FIELDS,
+                    ) -> None:
+    """Record where each filled metadata field came from (the text, unless said otherwise)."""
+    for name in fields:
+        if getattr(article, name) not in (None, [], "", {}):
+            article.provenance[name] = origin
+    if article.date_estimated and not article.date:
+        article.provenance["date"] = "estimated"
+    if "countries" in article.provenance and origin == "printed":
+        article.provenance["countries"] = "tagged"
+
+
 def tag_countries(article: Article, cleaned: CleanArticle) -> None:
     """Countries mentioned (counts) and the countries the article is about."""
     try:
@@ -187,5 +206,4 @@ def tag_countries(article: Article, cleaned: CleanArticle) -> None:
     title = " ".join(filter(None, [article.title, article.subtitle]))
     body = "\n".join(block.text for block in cleaned.blocks)
     notes = "\n".join(cleaned.footnotes.values())
-    article.countries_mentioned = countries.count_mentions(f"{title}\n{body}\n{notes}")
-    article.countries = countries.primary_countries(title, body, article.countries_mentioned)
+    article.countries_mentioned, article.countries = countries.tag_article(title, body, notes)

@@ -87,6 +87,15 @@ def _iso(value: object, where: str) -> str | None:
     raise ManifestError(f"{where}: date must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
 
 
+def load_category_vocabulary(path: Path) -> set[str]:
+    """The known focus categories (the manifest's top-level ``categories:`` list)."""
+    if not path.exists():
+        return set()
+    data = load_yaml_with_lines(path)
+    items = data.get("categories") if isinstance(data, dict) else None
+    return {str(item) for item in items or []}
+
+
 def load_manifest(path: Path) -> list[SourceEntry]:
     """Read and check the manifest: ids are ASCII and unique, files are named once."""
     data = load_yaml_with_lines(path)

@@ -18,6 +18,7 @@ FRONT_MATTER_KEYS = (
     "title_supplied",
     "authors",
     "authors_en",
+    "author_ids",
     "institute",
     "categories",
     "keywords",
@@ -49,6 +50,8 @@ class Article:
     title_supplied: bool = False  # a cataloger's title, shown in [brackets]
     authors: list[str] = field(default_factory=list)
     authors_en: list[str] = field(default_factory=list)
+    # authority record id (corpus/authors.yml) of each author, None where unlinked
+    author_ids: list[str | None] = field(default_factory=list)
     institute: str | None = None
     categories: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
@@ -65,6 +68,8 @@ class Article:
     countries: list[str] = field(default_factory=list)  # ISO alpha-2, primary subjects
     countries_mentioned: dict[str, int] = field(default_factory=dict)
     body: str = ""  # cleaned Markdown body (no title/author lines)
+    # where each metadata field came from: "printed", "manifest", "estimated" (not written)
+    provenance: dict[str, str] = field(default_factory=dict)
 
     def front_matter(self) -> dict:
         """The front matter as an ordered dict; empty optional keys are kept as null/[]."""

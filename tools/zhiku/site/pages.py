@@ -48,14 +48,15 @@ LABEL_HEADINGS = {"categories": "分類", "authors": "作者", "countries": "國
 # --------------------------------------------------------------------------- entry point
 
 
-def build_pages(articles: Iterable[Article], *, site_url: str | None = None) -> dict[str, str]:
+def build_pages(articles: Iterable[Article], *, site_url: str | None = None,
+                authorities=None) -> dict[str, str]:
     """Every page of the site, keyed by docs-relative path (``articles/001-03.md``).
 
     ``site_url`` (e.g. ``https://example.org/zhiku/``) only makes the permalinks shown in
     citations absolute; without it they are root-relative (``/articles/001-03/``).
     """
     ordered = newest_first(articles)
-    taxonomies = build_taxonomies(ordered)
+    taxonomies = build_taxonomies(ordered, authorities)
     pages = {"index.md": home_page(ordered, taxonomies, site_url=site_url)}
     for article in ordered:
         pages[article_path(article)] = article_page(article, taxonomies, site_url=site_url)
@@ -128,6 +129,33 @@ def _series_rest(article: Article, name: str) -> str:
     return f" {rest}" if rest else ""
 
 
+def _author_keys(article: Article) -> list[str]:
+    from zhiku.authors import author_keys
+
+    return [key for key, _ in author_keys(article)]
+
+
+def author_profile(person) -> str:
+    """An author's authority record: names, affiliations with years, ORCID, homepage."""
+    rows = [("中文姓名", escape_md(person.name))]
+    if person.romanized:
+        rows.append(("英文姓名", escape_md("、".join(person.romanized))))
+    if person.published_as:
+        rows.append(("亦署名", escape_md("、".join(person.published_as))))
+    for affiliation in person.affiliations:
+        parts = [affiliation.get("name"), affiliation.get("org")]
+        text = "，".join(str(p) for p in parts if p)
+        if affiliation.get("years"):
+            text += f"（{affiliation['years']}）"
+        rows.append(("任職", escape_md(text)))
+    if person.orcid:
+        rows.append(("ORCID", f"[{escape_md(person.orcid)}](https://orcid.org/{person.orcid})"))
+    if person.homepage:
+        rows.append(("個人網頁", f"<{person.homepage}>"))
+    body = "".join(f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>\n' for label, value in rows)
+    return f'<dl class="zhiku-meta zhiku-author" markdown="1">\n{body}</dl>\n\n'
+
+
 def _link(text: str, target: str) -> str:
     return f"[{escape_md(text)}]({target})"
 
@@ -150,7 +178,7 @@ def _article_table(articles: list[Article], taxonomies: dict[str, Taxonomy], pre
     """Newest-first table of articles; ``prefix`` leads from the page to the docs root."""
     rows = ["| 日期 | 標題 | 作者 | 系列 |", "|---|---|---|---|"]
     for article in articles:
-        authors = _term_links(article.authors, taxonomies["authors"], f"{prefix}authors/")
+        authors = _term_links(_author_keys(article), taxonomies["authors"], f"{prefix}authors/")
         series = escape_md(article.series or "")
         rows.append(
             f"| {escape_md(date_label(article, short=True))} "
@@ -178,9 +206,10 @@ def article_page(
         fields.append(("副標題", escape_md(article.subtitle)))
     if article.title_en:
         fields.append(("英文標題", escape_md(article.title_en)))
-    if article.authors:
-        fields.append(("作者", _term_links(article.authors, taxonomies["authors"], "../authors/")))
-    if article.authors_en:
+    if article.authors or article.authors_en:
+        links = _term_links(_author_keys(article), taxonomies["authors"], "../authors/")
+        fields.append(("作者", links))
+    if article.authors and article.authors_en:
         fields.append(("作者（英文）", escape_md(", ".join(article.authors_en))))
     if article.institute:
         fields.append(("單位", escape_md(article.institute)))
@@ -304,6 +333,8 @@ def term_page(taxonomy: Taxonomy, term: Term, taxonomies: dict[str, Taxonomy]) -
             f'<dt>ISO 3166-1 代碼</dt>\n<dd markdown="span">{escape_md(term.name)}</dd>\n'
             "</dl>\n\n"
         )
+    if taxonomy.key == "authors" and term.profile is not None:
+        out.append(author_profile(term.profile))
     out.append(
         f"共 {len(term.articles)} 篇，依出版日期由新到舊排列。"
         f"[返回{taxonomy.title}總覽](index.md)\n\n"

@@ -17,6 +17,7 @@ class Term:
     slug: str  # page name under the taxonomy's directory, without ".md"
     label: str  # what readers see: the name, or "美國" for "US"
     articles: list[Article] = field(default_factory=list)
+    profile: object | None = None  # an author's authority record (zhiku.authors.Person)
 
 
 @dataclass
@@ -69,12 +70,24 @@ def _call(module: object, name: str, code: str) -> str:
     return str(value) if value else code
 
 
-def build_taxonomies(articles: Iterable[Article]) -> dict[str, Taxonomy]:
-    """All four taxonomies; keys are the directory names of :data:`TAXONOMIES`."""
+def build_taxonomies(articles: Iterable[Article], authorities=None) -> dict[str, Taxonomy]:
+    """All four taxonomies; keys are the directory names of :data:`TAXONOMIES`.
+
+    Authors are keyed by their authority record (``@<id>``) when linked, so one person
+    printed under several names has one page; unlinked bylines are keyed by the name.
+    """
+    from zhiku.authors import author_keys
+
     ordered = newest_first(articles)
+    people = authorities.by_id() if authorities is not None else {}
+    author_labels: dict[str, str] = {}
+    for article in ordered:
+        for key, name in author_keys(article):
+            person = people.get(key[1:]) if key.startswith("@") else None
+            author_labels.setdefault(key, person.name if person else name)
     extractors: dict[str, Callable[[Article], list[str]]] = {
         "categories": lambda a: a.categories,
-        "authors": lambda a: a.authors,
+        "authors": lambda a: [key for key, _ in author_keys(a)],
         "countries": lambda a: [c.upper() for c in a.countries],
         "series": lambda a: [name] if (name := series_name(a)) else [],
     }
@@ -88,10 +101,19 @@ def build_taxonomies(articles: Iterable[Article]) -> dict[str, Taxonomy]:
         if key == "countries":
             slugs = {n: n.lower() if n.isascii() and n.isalpha() else slugify_term(n) for n in groups}
             labels = {name: country_names(name)[0] for name in groups}
+        elif key == "authors":
+            labels = {name: author_labels.get(name, name) for name in groups}
+            by_label = assign_slugs(dict.fromkeys(labels.values()))
+            slugs = {name: by_label[labels[name]] for name in groups}
+            if len(set(slugs.values())) < len(slugs):  # two people with one name
+                slugs = {name: slugify_term(name.lstrip("@")) for name in groups}
         else:
             slugs = assign_slugs(groups)
             labels = {name: name for name in groups}
         terms = [Term(name, slugs[name], labels[name], arts) for name, arts in groups.items()]
+        if key == "authors":
+            for term in terms:
+                term.profile = people.get(term.name[1:]) if term.name.startswith("@") else None
         terms.sort(key=lambda t: (-len(t.articles), t.name))
         result[key] = Taxonomy(key, title, terms)
     return result
