@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import yaml
 
 from zhiku.model import Article
+from zhiku.site.chart import bar_chart_svg
 from zhiku.site.terms import (
     TAXONOMIES,
     Taxonomy,
@@ -308,6 +309,9 @@ def taxonomy_index_page(taxonomy: Taxonomy) -> str:
         return "".join(out)
     heading = LABEL_HEADINGS[taxonomy.key]
     if taxonomy.key == "countries":
+        # the slug pages are siblings; with directory URLs the index is one level up
+        rows = [(f"{t.label}（{t.name}）", len(t.articles), f"{t.slug}/") for t in taxonomy.terms]
+        out.append(bar_chart_svg(rows, "各國相關文章篇數"))
         out.append(f"| {heading} | 代碼 | 篇數 | 最新 |\n|---|---|---:|---|\n")
     else:
         out.append(f"| {heading} | 篇數 | 最新 |\n|---|---:|---|\n")
