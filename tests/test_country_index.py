@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
+from conftest import REFERENCE
 from zhiku.fidelity import reference_files, split_front_matter
 from zhiku.site import build_pages
-
-from conftest import REFERENCE
 
 pytestmark = pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference not present")
 

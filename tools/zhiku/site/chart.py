@@ -22,8 +22,8 @@ def bar_chart_svg(rows: list[tuple[str, int, str]], title: str) -> str:
     width = LABEL_WIDTH + BAR_WIDTH + 40
     summary = "；".join(f"{label} {count} 篇" for label, count, _ in rows)
     parts = [
-        f'<svg class="zhiku-chart" role="img" aria-label="{escape(title)}：{escape(summary)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
+        (f'<svg class="zhiku-chart" role="img" aria-label="{escape(title)}：{escape(summary)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'),
         f"<title>{escape(title)}</title>",
     ]
     for index, (label, count, href) in enumerate(rows):
