@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from test_site import _broken_links
 
@@ -16,7 +15,6 @@ from test_site import _broken_links
 def built_site(tmp_path_factory) -> tuple[Path, object]:
     """The repo's corpus, mkdocs.yml and assets, built into a temporary root."""
     import jieba
-
     from zhiku.build import load_corpus, render_site, write_docs_for
 
     root = tmp_path_factory.mktemp("archive")
@@ -50,7 +48,7 @@ def test_every_seed_article_has_its_page(built_site):
 
 
 def test_every_index_page_exists(built_site):
-    site, corpus = built_site
+    site, _corpus = built_site
     for kind in ("categories", "authors", "countries", "series"):
         assert (site / kind / "index.html").is_file()
     assert (site / "countries" / "us" / "index.html").is_file()
