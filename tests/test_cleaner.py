@@ -135,3 +135,26 @@ def test_footnote_block_without_a_gap_line_and_a_marker_wrapped_to_the_next_page
         "強行推展，並且明確表示北韓的根本利益是建立在核武之上。\n\n"
         "[^5]: 조선중앙통신, 2019 년 4 월 13 일, “김정은동지께서 최고 제 1 차회의에서 시정연설을 하시였다.”\n"
     )
+
+
+def test_a_full_line_ending_mid_sentence_with_a_space_goes_on():
+    raw = (
+        "遠端存取工具和開源工具等進行攻擊乃至橫向移動和資料竊取。更\n\n"
+        "甚者，其將惡意軟體偽裝成 HTTP 封包，使用 3Proxy、PLINK 和 \n\n"
+        "Stunnel 等通道、及自訂代理通道工具等，藉協定將流量從網路內部\n\n"
+        "通道傳輸回 C2 伺服器，依此對受感染的系統發送指令。 \n\n"
+    )
+    assert body_of(raw) == (
+        "遠端存取工具和開源工具等進行攻擊乃至橫向移動和資料竊取。更甚者，其將惡意軟體偽裝成 "
+        "HTTP 封包，使用 3Proxy、PLINK 和 Stunnel 等通道、及自訂代理通道工具等，"
+        "藉協定將流量從網路內部通道傳輸回 C2 伺服器，依此對受感染的系統發送指令。\n"
+    )
+
+
+def test_labels_of_a_flattened_diagram_become_a_text_block():
+    raw = (
+        "當中，所必須要處理的課題。 \n\n美\n\n \n\n中\n\n \n\n北\n\n \n\n"
+        "核武建設期間 \n\n(2012-2017) \n\n"
+    )
+    assert body_of(raw) == (
+        "當中，所必須要處理的課題。\n\n```text\n美\n中\n北\n核武建設期間\n(2012-2017)\n```\n")

@@ -1,4 +1,4 @@
-"""The ``zhiku`` command: convert, explain, build, serve, score."""
+"""The ``zhiku`` command: convert, explain, build, serve, score, search-eval."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from .ingest import ConversionError
 from .manifest import ManifestError
 from .read import SourceError
 
@@ -57,10 +58,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
     from .build import build_all
 
     root = _repo_root()
-    corpus = build_all(root, render=not args.docs_only)
+    try:
+        corpus = build_all(root, render=not args.docs_only)
+    except MkDocsException as error:  # a broken mkdocs.yml, a plugin error
+        print(f"zhiku: error: MkDocs failed ({error.format_message()}); {root / 'site'} is "
+              "left as it was", file=sys.stderr)
+        return 2
     for warning in corpus.warnings:
         print(f"zhiku: warning: {warning}", file=sys.stderr)
     for problem in corpus.problems:
@@ -79,8 +87,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     root = _repo_root()
     build_all(root, render=False)
+    # --dirty: a change rebuilds only the pages write_docs rewrote (< 1 s), not the site
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
-                               "-a", args.dev_addr], cwd=root)
+                               "--dirty", "-a", args.dev_addr], cwd=root)
     state = _corpus_state(root / "corpus")
     try:
         while server.poll() is None:
@@ -89,9 +98,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if now != state:
                 state = now
                 try:
-                    build_all(root, render=False)
+                    # the search dictionaries of the first build are kept: rebuilding
+                    # them (collocations) takes far longer than the 3 s a change may take
+                    corpus = build_all(root, render=False, search=False)
+                    for problem in corpus.problems:
+                        print(f"zhiku: error: {problem}", file=sys.stderr)
                     print("zhiku: corpus changed; docs/ updated", file=sys.stderr)
-                except (SourceError, ManifestError) as error:
+                except (SourceError, ManifestError, ConversionError) as error:
                     print(f"zhiku: error: {error}", file=sys.stderr)
     except KeyboardInterrupt:
         pass
@@ -115,6 +128,24 @@ def cmd_score(args: argparse.Namespace) -> int:
     scores = score_references(Path(args.reference), root / "corpus")
     print(format_table(scores))
     return 0 if all(s.passes() for s in scores) or not args.strict else 1
+
+
+def cmd_search_eval(args: argparse.Namespace) -> int:
+    from .searcheval import evaluate, format_table, meets_targets
+
+    root = _repo_root()
+    workdir = Path(args.workdir) if args.workdir else None
+    outcomes = evaluate(root, Path(args.queries) if args.queries else None, workdir)
+    print(format_table(outcomes))
+    return 0 if meets_targets(outcomes) or not args.strict else 1
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run
+
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    run(_repo_root(), sizes, readme=args.readme, keep=args.keep)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,11 +179,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--strict", action="store_true", help="exit 1 unless every target is met")
     p.set_defaults(func=cmd_score)
 
+    p = sub.add_parser("search-eval",
+                       help="build the site in a temp dir, run the search queries in Chromium")
+    p.add_argument("--queries", help="query file (default tests/search_queries.yml)")
+    p.add_argument("--workdir", help="build here instead of a temporary directory")
+    p.add_argument("--strict", action="store_true", help="exit 1 unless every target is met")
+    p.set_defaults(func=cmd_search_eval)
+
+    p = sub.add_parser("bench", help="time and memory of the pipeline on a generated archive")
+    p.add_argument("--sizes", default="200,1000,3000", help="numbers of articles, e.g. 200,1000")
+    p.add_argument("--readme", action="store_true",
+                   help="write the table under README.md's Performance heading")
+    p.add_argument("--keep", action="store_true", help="keep the generated sites (temp dirs)")
+    p.set_defaults(func=cmd_bench)
+
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         return args.func(args)
-    except (SourceError, ManifestError) as error:
+    except (SourceError, ManifestError, ConversionError) as error:
         print(f"zhiku: error: {error}", file=sys.stderr)
         return 2
 

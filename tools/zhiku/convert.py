@@ -68,6 +68,7 @@ def convert_text(text: str, name: str, source_id: str | None = None,
         _mark_captions(cleaned)
         _source_metadata(article, facts, order, len(parts.articles))
         article.body = render_markdown(cleaned)
+        article.block_pages = [block.pages_before for block in cleaned.blocks]
         if not article.date:
             article.date_estimated = dates.latest_cited_date(list(cleaned.footnotes.values()))
             if article.date_estimated:

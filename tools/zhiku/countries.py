@@ -412,26 +412,29 @@ def _cut_block(m: _Model, block: str) -> list[str]:
     The same dynamic programme as jieba's ``get_DAG`` + ``calc`` + ``__cut_DAG_NO_HMM``
     (same scores, same tie-breaking: on equal scores the longer word wins), fused into
     one pass over plain lists: about twice as fast, and the tokens are identical
-    (``tests/test_countries.py`` compares them with jieba's on the seed corpus).
+    (``tests/test_performance.py`` compares them with jieba's on the seed corpus).
     """
-    freq, log_total, log = m.freq, m.log_total, math.log
+    get, log_total, log = m.freq.get, m.log_total, math.log
     n = len(block)
     score = [0.0] * (n + 1)
-    end = [0] * (n + 1)
+    end = list(range(n + 1))  # end[k]: last character of the word chosen at k
     for k in range(n - 1, -1, -1):
-        best, best_end = None, k
-        i, frag = k, block[k]
-        while i < n and frag in freq:
-            f = freq[frag]
+        best = None
+        i = k
+        f = get(block[k])  # None: no word starts with this; 0: only a prefix of words
+        while f is not None:
             if f:
                 value = log(f) - log_total + score[i + 1]
                 if best is None or value >= best:
-                    best, best_end = value, i
+                    best = value
+                    end[k] = i
             i += 1
-            frag = block[k : i + 1]
+            if i == n:
+                break
+            f = get(block[k : i + 1])
         if best is None:  # no word starts here: the character alone
-            best = log(freq.get(block[k]) or 1) - log_total + score[k + 1]
-        score[k], end[k] = best, best_end
+            best = log(get(block[k]) or 1) - log_total + score[k + 1]
+        score[k] = best
     words: list[str] = []
     buf = ""
     x = 0
@@ -453,37 +456,27 @@ def _cut_block(m: _Model, block: str) -> list[str]:
 
 #: Stands for a block that cannot hold a mention (see :func:`_tokens`).
 _OPAQUE = "\x00"
+_OTHER = ("other", "")
 
 
-def _tokens(m: _Model, text: str, cache: dict[str, list[str]] | None = None, *,
-            segment_all: bool = False) -> list[str]:
-    """``list(jieba.Tokenizer.cut(text, HMM=False))`` with the country tokenizer, except
-    that a block of word characters that cannot hold a mention (no abbreviation character
-    such as 美 or 中, no gazetteer term) is not segmented: it becomes one opaque token,
-    ``_OPAQUE`` + its last character. That token counts as "other" in :func:`_mentions`,
-    as every word of the block would, and keeps the last character the date rule looks
-    at, so the counts are the same; two thirds of a typical text is skipped that way.
-    ``segment_all`` segments every block (as jieba does).
-
-    ``cache`` (block → words) lets the callers that tag one article segment each block of
-    it once, although the title and body are counted more than once.
+def _tokens(m: _Model, text: str, *, segment_all: bool = False) -> list[str]:
+    """``list(jieba.Tokenizer.cut(text, HMM=False))`` with the country tokenizer (``text``
+    already Simplified), except that a block of word characters that cannot hold a mention
+    (no abbreviation character such as 美 or 中, no gazetteer term) is not segmented: it
+    becomes one opaque token, ``_OPAQUE`` + its last character. That token counts as
+    "other" in :func:`_line_mentions`, as every word of the block would, and keeps the
+    last character the date rule looks at, so the counts are the same; two thirds of a
+    typical text is skipped that way. ``segment_all`` segments every block (as jieba does).
     """
     tokens: list[str] = []
     for block in _HAN_BLOCK.split(text):
         if not block:
             continue
         if _HAN_BLOCK.match(block):
-            if not segment_all and not (m.abbreviation.search(block)
-                                        or m.any_term.search(block)):
-                tokens.append(_OPAQUE + block[-1])
-                continue
-            if cache is None:
+            if segment_all or m.abbreviation.search(block) or m.any_term.search(block):
                 tokens.extend(_cut_block(m, block))
-                continue
-            words = cache.get(block)
-            if words is None:
-                words = cache[block] = _cut_block(m, block)
-            tokens.extend(words)
+            else:
+                tokens.append(_OPAQUE + block[-1])
         else:
             for part in _SKIP.split(block):
                 if _SKIP.match(part):
@@ -493,35 +486,71 @@ def _tokens(m: _Model, text: str, cache: dict[str, list[str]] | None = None, *,
     return tokens
 
 
-def _mentions(text: str, cache: dict[str, list[str]] | None = None) -> list[str]:
-    """Every country mention in *text*, as a list of ISO codes in text order."""
+_LineResult = tuple[tuple[str, ...], bool]
+
+
+def _mentions(text: str, cache: dict[tuple[str, bool], _LineResult] | None = None) -> list[str]:
+    """Every country mention in *text*, as a list of ISO codes in text order.
+
+    jieba never joins characters across a line break, and a line break ends every
+    compound and enumeration, so the mentions of a text are those of its lines, one after
+    the other; the only thing a line passes to the next is whether the last thing printed
+    was a numeral (the date rule: ``7`` / ``日美會談``). ``cache`` ((line, numeral before) →
+    (codes, numeral after)) lets :func:`tag_article` count the title and body again (for
+    :func:`primary_countries`) without segmenting them again.
+    """
     if not text:
         return []
     m = _model()
-    tokens = _tokens(m, _to_simplified(text), cache)
+    out: list[str] = []
+    numeral = False
+    for line in text.split("\n"):
+        key = (line, numeral)
+        result = cache.get(key) if cache is not None else None
+        if result is None:
+            result = _line_mentions(m, line, numeral)
+            if cache is not None:
+                cache[key] = result
+        codes, numeral = result
+        out.extend(codes)
+    return out
+
+
+def _line_mentions(m: _Model, line: str, numeral: bool) -> _LineResult:
+    """(mentions, whether the line ends with a numeral) for one line of text, given
+    whether the text before it ended with one."""
+    simplified = _to_simplified(line)
+    if not (m.abbreviation.search(simplified) or m.any_term.search(simplified)):
+        visible = simplified.rstrip()  # a line without a mention: only the date rule's state
+        return (), bool(_NUMERAL_RE.search(visible[-1])) if visible else numeral
     abbr = m.abbreviations
 
     # Pass 1: items. ("term", codes) | ("run", chars) | ("join", "") | ("other", "").
-    items: list[tuple[str, object]] = []
-    prev_visible = ""
-    for tok in tokens:
-        if tok in m.terms:
-            items.append(("term", m.terms[tok]))
-        elif tok not in m.non_country and all(ch in abbr for ch in tok):
-            if items and items[-1][0] == "run":  # 韓美 + 日 -> 韓美日
+    # Consecutive "other" items are kept as one: only their presence matters below.
+    items: list[tuple[str, object]] = [_OTHER]
+    prev_visible = "0" if numeral else ""
+    terms, non_country = m.terms, m.non_country
+    for tok in _tokens(m, simplified):
+        codes = terms.get(tok)
+        if codes is not None:
+            items.append(("term", codes))
+        elif tok[0] in abbr and tok not in non_country and all(ch in abbr for ch in tok):
+            if items[-1][0] == "run":  # 韓美 + 日 -> 韓美日
                 items[-1] = ("run", items[-1][1] + tok)
             elif tok.startswith("日") and _NUMERAL_RE.search(prev_visible):
                 # 7 日美中會談: this 日 is a date.
-                items.append(("run", tok[1:]) if len(tok) > 1 else ("other", ""))
+                items.append(("run", tok[1:]) if len(tok) > 1 else _OTHER)
             else:
                 items.append(("run", tok))
         elif tok in _ENUM_JOINERS:
             items.append(("join", ""))
-        elif len(tok) >= 3 and tok not in m.non_country and (codes := _scan_word(m, tok)):
+        elif (len(tok) >= 3 and tok not in non_country
+              and (m.abbreviation.search(tok) or m.any_term.search(tok))
+              and (codes := _scan_word(m, tok))):
             items.append(("term", codes))
-        else:
-            items.append(("other", ""))
-        if tok.strip():
+        elif items[-1] is not _OTHER:
+            items.append(_OTHER)
+        if not tok.isspace():
             prev_visible = tok
 
     # Pass 2: enumerations = term/run items separated by single joiners (美、英、日、韓).
@@ -545,7 +574,7 @@ def _mentions(text: str, cache: dict[str, list[str]] | None = None) -> list[str]
             if len(chars) >= 2 or len(group) >= 2 or chars[0] in m.safe_singles:
                 out.extend(abbr[ch] for ch in chars)
         i = j
-    return out
+    return tuple(out), bool(_NUMERAL_RE.search(prev_visible))
 
 
 def _scan_word(m: _Model, word: str) -> tuple[str, ...]:
@@ -590,7 +619,7 @@ def _sorted_counts(counter: Counter) -> dict[str, int]:
     return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def count_mentions(text: str, *, cache: dict[str, list[str]] | None = None) -> dict[str, int]:
+def count_mentions(text: str, *, cache: dict | None = None) -> dict[str, int]:
     """Count the mentions of each state in *text*: ISO code -> count.
 
     Sorted by count (descending), then code. Rules, in order:
@@ -620,8 +649,8 @@ def count_mentions(text: str, *, cache: dict[str, list[str]] | None = None) -> d
     >>> count_mentions("以美元計價的台積電股票")
     {}
 
-    ``cache`` (an empty dict to start) lets several calls on the same text segment each
-    block of it once: :func:`tag_article` uses one per article.
+    ``cache`` (an empty dict to start) lets several calls on the same lines segment each
+    line once: :func:`tag_article` uses one per article.
     """
     return _sorted_counts(Counter(_mentions(text, cache)))
 
@@ -650,7 +679,7 @@ def _thirds(body: str) -> list[str]:
 
 def primary_countries(
     title: str, body: str, counts: dict[str, int] | None = None, *,
-    cache: dict[str, list[str]] | None = None,
+    cache: dict | None = None,
 ) -> list[str]:
     """The states the article is about.
 
@@ -695,8 +724,8 @@ def primary_countries(
 
 def tag_article(title: str, body: str, notes: str = "") -> tuple[dict[str, int], list[str]]:
     """``(count_mentions(title, body, notes), primary_countries(title, body, counts))`` for
-    one article, segmenting each block of its text once."""
-    cache: dict[str, list[str]] = {}
+    one article, segmenting each line of its text once."""
+    cache: dict = {}
     counts = count_mentions(f"{title}\n{body}\n{notes}", cache=cache)
     return counts, primary_countries(title, body, counts, cache=cache)
 

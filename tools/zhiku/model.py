@@ -68,6 +68,9 @@ class Article:
     countries: list[str] = field(default_factory=list)  # ISO alpha-2, primary subjects
     countries_mentioned: dict[str, int] = field(default_factory=dict)
     body: str = ""  # cleaned Markdown body (no title/author lines)
+    # Per block of ``body`` (blocks are separated by blank lines, footnotes excluded): the
+    # printed page breaks before it; with ``first_page`` gives page anchors. Not front matter.
+    block_pages: list[int] = field(default_factory=list)
     # where each metadata field came from: "printed", "manifest", "estimated" (not written)
     provenance: dict[str, str] = field(default_factory=dict)
 

@@ -77,18 +77,30 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_source(path: Path | str) -> SourceText:
-    """Read one raw source file, or raise :class:`SourceError` naming it."""
+def read_bytes(path: Path | str) -> bytes:
+    """The raw bytes of a source file, or :class:`SourceError` naming it (unreadable, or
+    larger than :data:`MAX_BYTES`)."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise SourceError(f"{path}: {size} bytes is larger than the {MAX_BYTES} byte limit")
-        data = path.read_bytes()
+            raise SourceError(f"{path}: {size} bytes is larger than the {MAX_BYTES} byte limit "
+                              f"(not an extracted article text?)")
+        return path.read_bytes()
     except OSError as error:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from error
+
+
+def source_from_bytes(path: Path | str, data: bytes) -> SourceText:
+    """Decode the bytes of ``path`` (see :func:`decode_bytes`), or raise :class:`SourceError`."""
+    path = Path(path)
     text, encoding = decode_bytes(data, str(path))
     text = normalize_newlines(text)
     if not text.strip():
         raise SourceError(f"{path}: empty source (no text)")
     return SourceText(path, text, encoding)
+
+
+def read_source(path: Path | str) -> SourceText:
+    """Read one raw source file, or raise :class:`SourceError` naming it."""
+    return source_from_bytes(path, read_bytes(path))

@@ -18,6 +18,8 @@ _PDFTOTEXT_FOOTNOTE = re.compile(
     r"^(\d{1,3})(?:\s+|(?=[^\d\s.,:/%年月日]))(?![年月日時點分週歲個%])(\S.*)$")
 _AUTHOR_NOTE = re.compile(r"^(\*+)\s*(\S.*)$")
 _SUPERSCRIPT_FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$")
+#: a Markdown footnote definition, as zhiku itself writes them (``[^3]: 〈…〉``)
+_MARKDOWN_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 _DIGITS_ONLY = re.compile(r"^\d{1,4}$")
 _SENTENCE_END = "。！？!?」』）)】〕.;；"
 
@@ -150,6 +152,13 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
     current: str | None = None
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
+        definition = _MARKDOWN_FOOTNOTE.match(line.text)
+        if definition:
+            notes.add(definition.group(1), definition.group(2), line.no)
+            current = list(notes.texts)[-1]
+            report.add("move_footnotes", line.no, line.text[:40] + "…",
+                       f"[^{definition.group(1)}]")
+            continue
         match = _SUPERSCRIPT_FOOTNOTE.match(line.text)
         if match and superscript_number(match.group(1)) is not None:
             number = str(superscript_number(match.group(1)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -78,9 +79,31 @@ def _make_line(number: int, raw: str, page_start: bool) -> Line:
     )
 
 
+def display_width(text: str) -> int:
+    """Width as printed: CJK and full-width characters count 2, others 1.
+
+    ``使用 3Proxy、PLINK 和`` → 24, like the all-CJK line ``至橫向移動和資料竊取。更`` → 24.
+    """
+    if text.isascii():
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))
+
+
+class _CharWidths(dict):
+    """Character → display width, looked up once per character (``display_width`` runs on
+    every line)."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        return width
+
+
+_WIDTHS = _CharWidths()
+
+
 def typical_width(lines: list[Line]) -> int:
-    """The width of a full line of body text (in characters), for hard-wrapped text."""
-    widths = sorted(len(line.text) for line in lines if len(line.text) >= 8)
+    """The display width of a full line of body text, for hard-wrapped text."""
+    widths = sorted(display_width(line.text) for line in lines if len(line.text) >= 8)
     if not widths:
         return 0
     # the 80th percentile: most body lines are full; headings and last lines are shorter

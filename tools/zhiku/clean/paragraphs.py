@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
-from .layout import Line
+from .layout import Line, display_width
 from .report import Report
 
 _CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
@@ -43,8 +44,10 @@ class Block:
     text: str
     line: int  # first source line
     level: int = 0  # heading level (2–4)
+    pages_before: int = 0  # page breaks between the article's first line and this block
 
 
+@lru_cache(maxsize=8192)  # asked several times for each line while paragraphs are built
 def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
     """The Markdown level for a section heading line, or 0 when it is not one.
 
@@ -100,27 +103,84 @@ def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Repo
     else:
         blocks = _line_paragraphs(lines, report)
     max_length = MAX_HEADING_LENGTH if hard_wrapped else MAX_LINE_HEADING_LENGTH
+    breaks = _page_breaks(lines)
     for block in blocks:
+        block.pages_before = breaks.get(block.line, 0)
         if block.kind == "paragraph":
             level = heading_level(block.text, max_length)
             if level:
                 block.kind, block.level = "heading", level
-    return blocks
+    return keep_diagram_labels(blocks, report)
+
+
+MAX_LABEL_WIDTH = 16
+MIN_LABELS = 4
+
+
+def keep_diagram_labels(blocks: list[Block], report: Report) -> list[Block]:
+    """Labels of a flattened diagram become one fenced text block, not a run of paragraphs.
+
+    Before: paragraphs ``美`` / ``中`` / ``北`` / ``核武建設期間`` / ``(2012-2017)`` / …
+    After: one ```` ```text ```` block holding those lines in reading order.
+    A run of at least four very short lines that are neither headings nor sentences.
+    """
+    result: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_LABELS:
+            merged = Block("preformatted", "\n".join(b.text for b in run), run[0].line)
+            merged.pages_before = run[0].pages_before
+            result.append(merged)
+            report.add("keep_diagram_labels", run[0].line, f"{len(run)} short lines",
+                       "fenced text block")
+        else:
+            result.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if (block.kind == "paragraph" and display_width(block.text) <= MAX_LABEL_WIDTH
+                and not block.text.endswith(("。", "！", "？"))):
+            run.append(block)
+            continue
+        flush()
+        result.append(block)
+    flush()
+    return result
+
+
+def _page_breaks(lines: list[Line]) -> dict[int, int]:
+    """Source line → page breaks before it, counted from the article's first line (a page
+    start there is the article's first page, not a break). Feeds the site's page anchors."""
+    breaks, count, started = {}, 0, False
+    for line in lines:
+        if line.gap:
+            continue
+        if line.page_start and started:
+            count += 1
+        started = True
+        breaks[line.no] = count
+    return breaks
 
 
 def _ends_paragraph(line: Line, following: Line | None, width: int) -> bool:
     text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
     if following is None:
         return True
-    if heading_level(line.text) and len(line.text) < 0.8 * width:
+    if heading_level(line.text) and display_width(line.text) < 0.8 * width:
         return True
     if line.trailing_space:
-        # a space at the end is a paragraph end, except in Latin text wrapped at a space
-        return not (text[-1].isascii() and text[-1] not in ".!?)" and following.text[:1].isascii()
-                    and following.text[:1] != "[")
+        # A space at the end is a paragraph end, except where the line was wrapped at a
+        # space the author typed: in Latin text, or on a full line that stops mid-sentence
+        # (``進一步部署 Web`` / ``Shell 並取得``; ``使用 3Proxy、PLINK 和`` / ``Stunnel``).
+        if text[-1].isascii() and text[-1] not in ".!?)" and following.text[:1].isascii() \
+                and following.text[:1] != "[":
+            return False
+        full_line = width and display_width(line.text) >= 0.9 * width
+        return not (full_line and not text.endswith(_SENTENCE_END))
     if heading_level(following.text) and text.endswith(_SENTENCE_END):
         return True
-    return bool(heading_level(line.text) and len(line.text) < 0.8 * width)
+    return bool(heading_level(line.text) and display_width(line.text) < 0.8 * width)
 
 
 def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[Block]:
@@ -146,13 +206,13 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[B
         if line.gap:
             flush()
             continue
-        if TABLE_CAPTION.match(line.text) and len(line.text) < 0.8 * width:
+        if TABLE_CAPTION.match(line.text) and display_width(line.text) < 0.8 * width:
             flush()
             blocks.append(Block("paragraph", line.text, line.no))
             table_until = _flattened_table(content, index + 1, blocks, report)
             continue
         following = next((x for x in content[index + 1 :] if not x.gap), None)
-        if parts and heading_level(line.text) and len(line.text) < 0.8 * width and (
+        if parts and heading_level(line.text) and display_width(line.text) < 0.8 * width and (
             parts[-1].trailing_space or parts[-1].text.endswith(_SENTENCE_END)
         ):
             flush()
@@ -163,7 +223,7 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[B
     return blocks
 
 
-TABLE_CAPTION = re.compile(r"^(?:[<〈＜《]\s*表\s*[一二三四五六七八九十0-9]+\s*[>〉＞》]|表\s*[一二三四五六七八九十0-9]+[\s：:、.])")
+TABLE_CAPTION = re.compile(r"^(?:[<〈＜《]\s*[表圖]\s*[一二三四五六七八九十0-9]+\s*[>〉＞》]|表\s*[一二三四五六七八九十0-9]+[\s：:、.])")
 MAX_TABLE_LINES = 60
 
 

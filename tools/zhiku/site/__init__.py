@@ -6,6 +6,10 @@ Modules, one job each:
 * :mod:`zhiku.site.slugs` – ``slugify_term()``: file-system-safe page names for terms.
 * :mod:`zhiku.site.terms` – group articles by category, author, country and series.
 * :mod:`zhiku.site.pages` – ``build_pages()``: ``list[Article]`` → ``{docs path: Markdown}``.
+* :mod:`zhiku.site.cite` – CSL-JSON items, APA / Chicago / GB/T 7714 references, BibTeX, RIS,
+  the ``citation_*`` meta tags and JSON-LD of an article.
+* :mod:`zhiku.site.anchors` – printed-page and paragraph anchors in an article body.
+* :mod:`zhiku.site.feed` – ``feed.xml`` (Atom); :mod:`zhiku.site.redirects` – old-id redirects.
 * :mod:`zhiku.site.docs_writer` – ``write_docs()``: write pages only when changed, prune stale ones.
 * :mod:`zhiku.site.searchdict` – Traditional-Chinese jieba dictionaries for Material's search.
 """

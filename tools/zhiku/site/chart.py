@@ -12,8 +12,9 @@ BAR_WIDTH = 360
 def bar_chart_svg(rows: list[tuple[str, int, str]], title: str) -> str:
     """``rows`` = (label, count, link href). Bars link to the term pages.
 
-    The chart has a ``<title>`` and ``role="img"`` with an ``aria-label`` so screen readers
-    get the numbers too; the table below it lists them as text.
+    The chart has a ``<title>`` and ``role="group"`` with an ``aria-label`` so screen readers
+    get the numbers too (not ``role="img"``: that would hide the links inside from them and
+    from keyboard users, axe-core's nested-interactive); the table below lists them as text.
     """
     if not rows:
         return ""
@@ -22,7 +23,7 @@ def bar_chart_svg(rows: list[tuple[str, int, str]], title: str) -> str:
     width = LABEL_WIDTH + BAR_WIDTH + 40
     summary = "；".join(f"{label} {count} 篇" for label, count, _ in rows)
     parts = [
-        (f'<svg class="zhiku-chart" role="img" aria-label="{escape(title)}：{escape(summary)}" '
+        (f'<svg class="zhiku-chart" role="group" aria-label="{escape(title)}：{escape(summary)}" '
         f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'),
         f"<title>{escape(title)}</title>",
     ]

@@ -14,12 +14,29 @@ Every metadata value goes through :func:`~zhiku.site.text.escape_md`; front-matt
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+from collections.abc import Iterable, Mapping
 
 import yaml
 
 from zhiku.model import Article
+from zhiku.site.anchors import anchor_body
 from zhiku.site.chart import bar_chart_svg
+from zhiku.site.cite import (
+    ARCHIVE_STEM,
+    STYLES,
+    article_cite_path,
+    bibtex,
+    csl_item,
+    csl_json,
+    format_references,
+    highwire_tags,
+    json_ld,
+    ris,
+    term_cite_path,
+)
+from zhiku.site.feed import FEED_PATH, atom_feed
+from zhiku.site.redirects import redirect_pages
 from zhiku.site.terms import (
     TAXONOMIES,
     Taxonomy,
@@ -35,6 +52,11 @@ SITE_TITLE = "智庫 zhiku 安全研究文庫"
 NEWEST_ON_HOME = 10
 #: Front-matter ``search.boost`` of article pages, so articles rank above listings.
 ARTICLE_SEARCH_BOOST = 2
+#: Front-matter ``search.boost`` of index and term pages: below every article that matches
+#: (a term page's title outweighs an article's text otherwise); measured with search-eval.
+LISTING_SEARCH_BOOST = 0.001
+#: Wraps listings of articles: Material's search skips elements with ``data-search-exclude``.
+SEARCH_EXCLUDE_OPEN = '<div class="zhiku-listing" data-search-exclude markdown="1">'
 ESTIMATE_NOTE = "推估：依文中最晚的引用日期"
 UNKNOWN_DATE = "出版日期不詳"
 DESCRIPTIONS = {
@@ -44,14 +66,18 @@ DESCRIPTIONS = {
     "series": "依出版系列（刊物）瀏覽",
 }
 LABEL_HEADINGS = {"categories": "分類", "authors": "作者", "countries": "國家", "series": "系列"}
+#: Citation downloads: (link text, file extension); term pages offer the first two.
+DOWNLOADS = (("BibTeX", "bib"), ("RIS", "ris"), ("CSL-JSON", "json"))
 
 
 # --------------------------------------------------------------------------- entry point
 
 
 def build_pages(articles: Iterable[Article], *, site_url: str | None = None,
-                authorities=None) -> dict[str, str]:
-    """Every page of the site, keyed by docs-relative path (``articles/001-03.md``).
+                authorities=None, redirects: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every generated file of the site, keyed by docs-relative path (``articles/001-03.md``):
+    the Markdown pages, plus the citation downloads (``cite/…``), the Atom feed
+    (``feed.xml``) and a redirect page per manifest redirect (``articles/<old>/index.html``).
 
     ``site_url`` (e.g. ``https://example.org/zhiku/``) only makes the permalinks shown in
     citations absolute; without it they are root-relative (``/articles/001-03/``).
@@ -65,7 +91,28 @@ def build_pages(articles: Iterable[Article], *, site_url: str | None = None,
         pages[f"{taxonomy.key}/index.md"] = taxonomy_index_page(taxonomy)
         for term in taxonomy.terms:
             pages[f"{taxonomy.key}/{term.slug}.md"] = term_page(taxonomy, term, taxonomies)
+    pages.update(citation_files(ordered, taxonomies, site_url=site_url))
+    pages[FEED_PATH] = atom_feed(ordered, site_url=site_url, title=SITE_TITLE)
+    pages.update(redirect_pages(redirects or {}, [a.id for a in ordered], site_url))
     return pages
+
+
+def citation_files(articles: list[Article], taxonomies: dict[str, Taxonomy], *,
+                   site_url: str | None = None) -> dict[str, str]:
+    """BibTeX / RIS / CSL-JSON per article and for the whole archive; BibTeX / RIS per term."""
+    writers = {"bib": bibtex, "ris": ris, "json": csl_json}
+    files = {}
+    for article in articles:
+        for ext, write in writers.items():
+            files[article_cite_path(article.id, ext)] = write([article], site_url)
+    for ext, write in writers.items():
+        files[f"{ARCHIVE_STEM}.{ext}"] = write(articles, site_url)
+    for taxonomy in taxonomies.values():
+        for term in taxonomy.terms:
+            for ext in ("bib", "ris"):
+                files[term_cite_path(taxonomy.key, term.slug, ext)] = writers[ext](
+                    term.articles, site_url)
+    return files
 
 
 def article_path(article: Article) -> str:
@@ -77,8 +124,13 @@ def article_path(article: Article) -> str:
 # --------------------------------------------------------------------------- shared pieces
 
 
+#: libyaml's emitter when PyYAML has it: the same YAML, four times faster (a page each).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(data: dict) -> str:
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    body = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False)
     return f"---\n{body}---\n\n"
 
 
@@ -186,7 +238,9 @@ def _article_table(articles: list[Article], taxonomies: dict[str, Taxonomy], pre
             f"| {_link(article.display_title, f'{prefix}{article_path(article)}')} "
             f"| {authors} | {series} |"
         )
-    return "\n".join(rows) + "\n"
+    # Kept out of the search index: a listing only repeats its articles' titles, and would
+    # push the articles themselves down the results (measured with `zhiku search-eval`).
+    return f'{SEARCH_EXCLUDE_OPEN}\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
 # --------------------------------------------------------------------------- article page
@@ -237,16 +291,41 @@ def article_page(
     fields.append(("來源", escape_md(source)))
     fields.append(("永久連結", escape_md(permalink(article, site_url))))
     fields.append(("建議引用", escape_md(citation(article, site_url))))
+    fields.append(("下載引用", " · ".join(
+        f"[{label}](../{article_cite_path(article.id, ext)})" for label, ext in DOWNLOADS)))
+    # Read by overrides/main.html: <meta name="citation_…"> and schema.org JSON-LD (raw
+    # values; the template escapes them).
+    fm["citation_meta"] = highwire_tags(article)
+    fm["json_ld"] = json_ld(article, site_url)
 
     meta_block = "\n".join(
         f'<dt>{label}</dt>\n<dd markdown="span">{value}</dd>' for label, value in fields
     )
-    body = article.body.strip("\n")
+    body = anchor_body(article.body, article.first_page, article.block_pages).strip("\n")
     return (
         front_matter(fm)
         + f"# {escape_md(article.display_title)}\n\n"
         + f'<dl class="zhiku-meta" markdown="1">\n{meta_block}\n</dl>\n\n'
+        + cite_box(article, site_url)
         + (f"{body}\n" if body else "")
+    )
+
+
+def cite_box(article: Article, site_url: str | None = None) -> str:
+    """A collapsed "引用本文" box: one code block per style, so Material's ``content.code.copy``
+    gives each a copy button (``#__code_cite-apa`` …; the id of the enclosing div names it).
+    Raw HTML, escaped here; kept out of the search index."""
+    refs = format_references(csl_item(article, site_url))
+    items = "".join(
+        f'<div class="zhiku-cite-item" id="cite-{key}">'
+        f'<p class="zhiku-cite-label">{html.escape(label)}</p>'
+        f"<pre><code>{html.escape(refs[key], quote=False)}</code></pre></div>\n"
+        for key, label, _style in STYLES
+    )
+    return (
+        '<details class="zhiku-cite quote" data-search-exclude>\n'
+        "<summary>引用本文（APA · Chicago · GB/T 7714）</summary>\n"
+        f"{items}</details>\n\n"
     )
 
 
@@ -275,6 +354,7 @@ def home_page(
     newest = articles[:NEWEST_ON_HOME]
     out.append(f"## 最新文章\n\n最新的 {len(newest)} 篇（依出版日期，新到舊）：\n\n")
     out.append(_article_table(newest, taxonomies, "") + "\n")
+    out.append(f"訂閱新文章：[Atom 摘要]({FEED_PATH})\n\n")
 
     out.append("## 索引\n\n")
     for key, title in TAXONOMIES:
@@ -294,7 +374,12 @@ def home_page(
     out.append(
         "篇名加方括號〔如 \\[篇名\\]〕者，為原文未印篇名、由編者擬定。"
         "出版日期標示「推估」者，原文未載日期，"
-        "係依文中最晚的引用日期推得：文章不早於該日出版。\n"
+        "係依文中最晚的引用日期推得：文章不早於該日出版。\n\n"
+    )
+    archive = " · ".join(f"[{label}]({ARCHIVE_STEM}.{ext})" for label, ext in DOWNLOADS)
+    out.append(
+        "每篇文章頁的「引用本文」列出 APA、Chicago 與 GB/T 7714 格式的引文（可一鍵複製），"
+        f"並提供 BibTeX、RIS 與 CSL-JSON 下載。全部文章的引用資料：{archive}。\n"
     )
     return "".join(out)
 
@@ -303,7 +388,8 @@ def home_page(
 
 
 def taxonomy_index_page(taxonomy: Taxonomy) -> str:
-    out = [front_matter({"title": taxonomy.title}), f"# {taxonomy.title}\n\n"]
+    out = [front_matter({"title": taxonomy.title, "search": {"boost": LISTING_SEARCH_BOOST}}),
+           f"# {taxonomy.title}\n\n"]
     out.append(f"{DESCRIPTIONS[taxonomy.key]}，共 {len(taxonomy.terms)} 個，依篇數排列。\n\n")
     if not taxonomy.terms:
         return "".join(out)
@@ -327,7 +413,8 @@ def taxonomy_index_page(taxonomy: Taxonomy) -> str:
 
 def term_page(taxonomy: Taxonomy, term: Term, taxonomies: dict[str, Taxonomy]) -> str:
     title = f"{taxonomy.title}：{term.label}"
-    out = [front_matter({"title": escape_html(title)}), f"# {escape_md(title)}\n\n"]
+    out = [front_matter({"title": escape_html(title), "search": {"boost": LISTING_SEARCH_BOOST}}),
+           f"# {escape_md(title)}\n\n"]
     if taxonomy.key == "countries":
         zh, en = country_names(term.name)
         out.append(
@@ -343,5 +430,8 @@ def term_page(taxonomy: Taxonomy, term: Term, taxonomies: dict[str, Taxonomy]) -
         f"共 {len(term.articles)} 篇，依出版日期由新到舊排列。"
         f"[返回{taxonomy.title}總覽](index.md)\n\n"
     )
+    links = " / ".join(f"[{label}](../{term_cite_path(taxonomy.key, term.slug, ext)})"
+                       for label, ext in DOWNLOADS[:2])
+    out.append(f"下載此頁引用（{links}）\n\n")
     out.append(_article_table(term.articles, taxonomies, "../"))
     return "".join(out)
