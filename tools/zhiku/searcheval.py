@@ -112,6 +112,7 @@ def build_site_copy(root: Path, workdir: Path) -> Path:
     import jieba
 
     saved = dict(vars(jieba.dt))  # the search plugin reconfigures jieba's global tokenizer
+    jieba.dt.tmp_dir = str(cache)  # and caches its prefix dict there, not in /tmp
     try:
         build(config)
     finally:

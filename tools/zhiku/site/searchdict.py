@@ -125,6 +125,7 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer(dictionary=str(main_dict))
+    tokenizer.tmp_dir = str(Path(main_dict).parent)  # its prefix cache beside the dictionary
     tokenizer.load_userdict(str(user_dict))
     word_counts: Counter[str] = Counter()
     run_counts: Counter[tuple[str, ...]] = Counter()
