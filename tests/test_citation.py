@@ -413,3 +413,16 @@ def test_site_url_and_reference_cache(tmp_path: Path) -> None:
     cite._CACHE.pop(key)
     cite.load_cache(path)
     assert cite._CACHE[key] == refs
+
+
+def test_a_journal_article_whose_journal_is_unknown_is_cited_without_an_empty_container():
+    from zhiku.site.cite import csl_item, format_references
+
+    article = Article(source="002.txt", order=1, id="kim-jong-un-nuclear-strategy",
+                      title="金正恩政權 10週年的政策評析與影響", subtitle="以近期核戰略變化為中心",
+                      authors_en=["Lin Chih Hao"], kind="journal article")
+    item = csl_item(article)
+    assert item["type"] == "manuscript"
+    refs = format_references(item)
+    assert "版本" not in refs["chicago"]
+    assert refs["chicago"].startswith("Lin Chih Hao. 「金正恩政權 10週年的政策評析與影響")

@@ -106,12 +106,17 @@ def date_parts(article: Article) -> list[int] | None:
 def csl_item(article: Article, site_url: str | None = None) -> dict:
     """The article as CSL-JSON.
 
-    Bulletin and journal articles are ``article-journal`` (container-title = series, issue);
+    Bulletin and journal articles are ``article-journal`` (container-title = series, issue),
+    or ``manuscript`` when the journal is not known;
     reports, compilations and columns are ``report`` (collection-title = series, publisher).
     Names are literal (``{"literal": "沈明室"}``): CSL's family/given split does not fit
     Chinese names. ``issued`` is left out when the date is unknown.
     """
     item: dict = {"id": article.id, "type": "article-journal" if is_journal(article) else "report"}
+    if is_journal(article) and not series_name(article):
+        # a journal article whose journal is not known: as article-journal, Chicago would
+        # print an empty container ("版本."); manuscript cites author, title, date, URL
+        item["type"] = "manuscript"
     item["title"] = citation_title(article)
     names = authors(article)
     if names:
