@@ -5,6 +5,8 @@ Targets (issue 3): paragraph F1 ≥ 0.98, every heading, every footnote, CJK ≥
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import CORPUS, REFERENCE
 from zhiku.fidelity import format_table, score_references
@@ -28,3 +30,27 @@ def test_every_article_meets_the_fidelity_targets(scores):
     place, CJK sequence similarity ≥ 0.999."""
     for score in scores:
         assert score.passes(), score
+
+
+# Other extractors' output of one reference article (from `zhiku pdf-matrix`, layout
+# 10.5pt-dense: page numbers, first-line indents, justified): pdftotext with form feeds,
+# PyMuPDF (markers on lines of their own), pymupdf4llm (Markdown, footnotes as quotes).
+EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
+
+
+@pytest.mark.parametrize("path", sorted(EXTRACTED.glob("*.txt")), ids=lambda p: p.stem)
+def test_other_extractors_meet_the_fidelity_targets(path):
+    from zhiku.convert import convert_text
+    from zhiku.fidelity import score_article, split_front_matter
+    from zhiku.pdfmatrix import furniture_left
+
+    stem, series = path.name.split("-")[0], "國防安全即時評析"
+    reference = next(REFERENCE.glob(f"{stem}_*")) / (path.name.split("-")[1] + ".md")
+    _, expected = split_front_matter(reference.read_text(encoding="utf-8"))
+    converted = convert_text(path.read_text(encoding="utf-8"), path.name)
+    assert len(converted.articles) == 1
+    article = converted.articles[0]
+    assert article.title == "美中在第三輪關稅談判的意圖" and article.authors == ["沈明室"]
+    score = score_article(path.stem, article.body, expected)
+    assert score.passes(), score
+    assert furniture_left(article.body, series) == 0

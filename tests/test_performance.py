@@ -200,3 +200,32 @@ def test_bench_writes_its_table_under_the_performance_heading(tmp_path):
     text = readme.read_text(encoding="utf-8")
     assert text.count("## Performance") == 1 and "| newer |" in text
     assert "old" not in text and "| new |" not in text and "## Later\n\nkept" in text
+
+
+# --------------------------------------------------------------------------- jieba for MkDocs
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+def test_fastcut_gives_jiebas_words(generated, hmm):
+    import jieba
+    from zhiku import fastcut
+
+    tokenizer = jieba.Tokenizer()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(generated.glob("*.txt"))[:1]]
+    texts += ["", "  \r\n", "abc 123 ＡＢＣ", "第三輪關稅談判", "𠀀𠀁 漢字", b"\xe7\xbe\x8e\xe4\xb8\xad"]
+    for text in texts:
+        assert fastcut.cut(tokenizer, text, hmm) == list(tokenizer.cut(text, HMM=hmm))
+
+
+def test_faster_jieba_is_swapped_in_and_back():
+    import jieba
+    from zhiku.fastcut import faster_jieba
+
+    original = jieba.cut
+    with faster_jieba():
+        assert jieba.cut is not original
+        assert list(jieba.cut("美中在第三輪關稅談判的意圖")) == list(
+            original("美中在第三輪關稅談判的意圖"))
+        assert list(jieba.cut("美中關稅", cut_all=True)) == list(original("美中關稅", cut_all=True))
+    assert jieba.cut is original

@@ -176,3 +176,15 @@ def test_cleaning_an_unfinished_run_in_heading_paragraph_changes_nothing(raw):
     for article in convert_text(raw, "generated.txt").articles:
         again = convert_text(article.body, "clean.md")
         assert paragraphs(again.articles[0].body) == paragraphs(article.body)
+
+
+def test_a_date_without_spaces_holds_no_footnote_marker():
+    """Found by the benchmark's corpus: ``4月28日`` and ``2+2`` gave up a 2 as marker [^2]."""
+    from zhiku.convert import convert_text
+
+    raw = (" 標題 \n\n沈明室 \n\n國家安全研究所 \n\n焦點類別：國際情勢 \n\n壹、前言 \n\n"
+           "2025年4月28日，北韓首次公開承認派兵，日台 2+2 會談。 \n\n第二段說明。1後續說明。2 \n\n"
+           " \n\n1 註一。 \n\n2 註二。 \n\n")
+    body = convert_text(raw, "x.txt").articles[0].body
+    assert "2025年4月28日，" in body and "日台 2+2 會談" in body
+    assert "說明。[^1]後續說明。[^2]" in body

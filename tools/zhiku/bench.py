@@ -9,14 +9,15 @@ paragraph's last line, a space opening each page, footnote markers glued to the 
 (``討論。1基本上``) and a footnote block under a gap line at the bottom of the page; plus a
 ``sources.yml`` manifest. It is written to a temporary directory, never into the repository.
 
-For each N the pipeline runs in a fresh process, stage by stage, as ``zhiku build`` runs it:
-ingest (read + convert + manifest, cold cache, parallel), write docs (pages + search
-dictionaries), MkDocs build with search (jieba) on; then the figures behind incremental
-work: ingest again on one core without the cache, re-ingest with everything cached, one
-source changed (re-ingest + docs), and ``mkdocs build --dirty`` after that change (what
-``zhiku serve`` runs). Each stage reports wall time and the peak resident memory of the
-process during the stage (sampled from /proc every 10 ms; worker processes separately,
-from ``ru_maxrss``).
+For each N, a fresh process ingests on one core without the cache (the per-core
+throughput); then another runs the pipeline stage by stage as ``zhiku build`` runs it:
+the country tagger's dictionary, ingest (read + convert + manifest, empty article cache,
+parallel), write docs (pages, citation files, search dictionaries: every cache cold, as in a
+first build), MkDocs with search (jieba) on; then the figures behind incremental work:
+re-ingest with everything cached, one source changed (re-ingest + docs, as ``zhiku serve``
+does), and ``mkdocs build --dirty`` after that change (what ``mkdocs serve --dirty`` runs).
+Each stage reports wall time and the peak resident memory of the process during the stage
+(sampled from /proc every 10 ms; ingest workers separately, from ``ru_maxrss``).
 """
 
 from __future__ import annotations
@@ -522,8 +523,8 @@ def verdict(results: list[dict]) -> list[str]:
                              f"{'yes' if total <= TARGET_SECONDS_3000 else 'NO'}")
         if r["articles"] == 1000:
             change = r["stages"]["one_changed"]["seconds"] + r["stages"]["mkdocs_dirty"]["seconds"]
-            checks.append(f"a changed source in serve {change:.1f} s (+ ≤ 1 s polling) ≤ 3 s: "
-                          f"{'yes' if change + 1 <= 3 else 'NO'}")
+            checks.append(f"a changed source in serve {change:.1f} s (+ ≤ 0.5 s polling) ≤ 3 s: "
+                          f"{'yes' if change + 0.5 <= 3 else 'NO'}")
         out.append(f"N = {r['articles']:,}: " + "; ".join(checks))
     return out
 

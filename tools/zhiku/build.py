@@ -163,6 +163,8 @@ def render_site(root: Path, strict: bool = False) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .fastcut import faster_jieba
+
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir = root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
@@ -171,7 +173,8 @@ def render_site(root: Path, strict: bool = False) -> Path:
         os.chdir(root)  # the search plugin reads its dictionaries relative to the cwd
         config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(staging),
                              strict=strict)
-        build(config)
+        with faster_jieba():  # the search plugin's segmentation: the same words, faster
+            build(config)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

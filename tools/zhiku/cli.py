@@ -93,7 +93,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     state = _corpus_state(root / "corpus")
     try:
         while server.poll() is None:
-            time.sleep(1)
+            time.sleep(0.5)  # a change shows within 0.5 s + re-ingest + a dirty rebuild
             now = _corpus_state(root / "corpus")
             if now != state:
                 state = now
@@ -138,6 +138,16 @@ def cmd_search_eval(args: argparse.Namespace) -> int:
     outcomes = evaluate(root, Path(args.queries) if args.queries else None, workdir)
     print(format_table(outcomes))
     return 0 if meets_targets(outcomes) or not args.strict else 1
+
+
+def cmd_pdf_matrix(args: argparse.Namespace) -> int:
+    from .pdfmatrix import main as pdf_matrix
+
+    root = _repo_root()
+    split = lambda value: [x for x in (value or "").split(",") if x] or None
+    return pdf_matrix(Path(args.reference), root / "corpus", root / ".cache" / "pdfmatrix",
+                      split(args.extractors), split(args.layouts), split(args.articles),
+                      args.details, Path(args.dump) if args.dump else None)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -185,6 +195,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", help="build here instead of a temporary directory")
     p.add_argument("--strict", action="store_true", help="exit 1 unless every target is met")
     p.set_defaults(func=cmd_search_eval)
+
+    p = sub.add_parser("pdf-matrix",
+                       help="typeset the references as PDFs, extract, clean and score them")
+    p.add_argument("--reference", default=str(Path("..") / "shared" / "reference"))
+    p.add_argument("--extractors", help="comma-separated (default: all)")
+    p.add_argument("--layouts", help="comma-separated (default: all)")
+    p.add_argument("--articles", help="comma-separated parts of reference names, e.g. 001-02")
+    p.add_argument("--details", action="store_true", help="also one row per article")
+    p.add_argument("--dump", help="write each extraction and its cleaned articles here")
+    p.set_defaults(func=cmd_pdf_matrix)
 
     p = sub.add_parser("bench", help="time and memory of the pipeline on a generated archive")
     p.add_argument("--sizes", default="200,1000,3000", help="numbers of articles, e.g. 200,1000")

@@ -47,6 +47,13 @@ class SplitSource:
     articles: list[ArticleLines]
 
 
+def _unheading(text: str) -> str:
+    """``#### 焦點類別：國際情勢`` → ``焦點類別：國際情勢`` (pymupdf4llm sets header lines in
+    a larger font as Markdown headings)."""
+    match = _MARKDOWN_HEADING.match(text)
+    return match.group(2) if match else text
+
+
 def is_person_names(text: str) -> bool:
     """``沈明室`` or ``張鎮宏、黃浩珉``: a line of 2–5 character Chinese names."""
     return bool(_PERSON_NAMES.match(text.strip()))
@@ -56,7 +63,7 @@ def _category_headers(lines: list[Line]) -> list[tuple[int, int]]:
     """(first header line index, category line index) for each 焦點類別 header."""
     headers = []
     for index, line in enumerate(lines):
-        if not CATEGORY_LINE.match(line.text) or index < 3:
+        if index < 3 or not CATEGORY_LINE.match(_unheading(line.text)):
             continue
         author = index - 2
         title_end = author - 1
@@ -84,12 +91,33 @@ def _markdown_headers(lines: list[Line]) -> list[tuple[int, int]]:
     return headers
 
 
+_SENTENCE_MARKS = re.compile(r"[。，；！？]")
+
+
+def _plain_header(lines: list[Line]) -> list[tuple[int, int]]:
+    """(title index, affiliation index) for a column's header in plain text.
+
+    Before (pdftotext of a column): ``…(圖片來源：https://…)`` / ``日韓元首相繼訪烏對東北亞安保
+    情勢的影響`` / ``李明峻`` / ``新台灣國策智庫研發長`` / ``自俄烏戰爭爆發以來，…``
+    After: title, author and affiliation taken as the header; the caption above is the
+    article's. Only near the start of the source: a short title without sentence marks,
+    a line of names, a short affiliation line.
+    """
+    content = [index for index, line in enumerate(lines) if not line.gap][:8]
+    for first, second, third in zip(content, content[1:], content[2:]):
+        title, names, affiliation = lines[first].text, lines[second].text, lines[third].text
+        if (len(title) <= 40 and not _SENTENCE_MARKS.search(title) and is_person_names(names)
+                and len(affiliation) <= 30 and not _SENTENCE_MARKS.search(affiliation)):
+            return [(first, third)]
+    return []
+
+
 def split_articles(lines: list[Line]) -> SplitSource:
     """Cut a source's lines into front matter and articles."""
     headers = _category_headers(lines)
     markdown = not headers
     if markdown:
-        headers = _markdown_headers(lines)
+        headers = _markdown_headers(lines) or _plain_header(lines)
     if not headers:
         return SplitSource(front=[], articles=[ArticleLines(body=list(lines))])
 
@@ -98,7 +126,7 @@ def split_articles(lines: list[Line]) -> SplitSource:
         end = headers[number + 1][0] if number + 1 < len(headers) else len(lines)
         header = lines[start : last + 1]
         if markdown:
-            title = [_MARKDOWN_HEADING.match(header[0].text).group(2)]
+            title = [_unheading(header[0].text)]
             article = ArticleLines(
                 body=lines[last + 1 : end],
                 title_lines=title,
@@ -106,12 +134,18 @@ def split_articles(lines: list[Line]) -> SplitSource:
                 institute_line=header[2].text,
             )
         else:
+            title, authors = header[:-3], header[-3]
+            if len(header) == 4 and _MARKDOWN_HEADING.match(authors.text) and is_person_names(
+                    header[0].text):
+                # pymupdf4llm reads a right-aligned byline before the title it prints as
+                # a heading: ``沈明室`` / ``# 美中在第三輪關稅談判的意圖`` / institute / 焦點類別
+                title, authors = [authors], header[0]
             article = ArticleLines(
                 body=lines[last + 1 : end],
-                title_lines=[line.text for line in header[:-3]],
-                authors_line=header[-3].text,
-                institute_line=header[-2].text,
-                categories_line=CATEGORY_LINE.match(header[-1].text).group(1),
+                title_lines=[_unheading(line.text) for line in title],
+                authors_line=_unheading(authors.text),
+                institute_line=_unheading(header[-2].text),
+                categories_line=CATEGORY_LINE.match(_unheading(header[-1].text)).group(1),
             )
         article.header_lines = [line.no for line in header]
         articles.append(article)

@@ -1,7 +1,7 @@
 """The cleaner: a sequence of small, named fixes, each able to say what it did.
 
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
-remove_running_headers.  Article level (:func:`clean_article`): remove_boilerplate →
+strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers.  Article level (:func:`clean_article`): remove_boilerplate →
 separate_footnotes (and page numbers) → mark_references → build_blocks (join wrapped
 lines, join paragraphs split by pages, find headings) → remove_cjk_spaces.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
@@ -10,12 +10,31 @@ Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .chars import join_spaced_urls, remove_cjk_spaces, unify_ideographs
-from .footnotes import Footnotes, mark_references, resolve_lone_numbers, separate_footnotes
-from .furniture import remove_boilerplate, remove_running_headers
-from .layout import Line, is_hard_wrapped, split_lines, typical_width
+from .footnotes import (
+    Footnotes,
+    mark_references,
+    rejoin_lines_split_at_markers,
+    resolve_lone_numbers,
+    separate_footnotes,
+)
+from .furniture import (
+    remove_boilerplate,
+    remove_page_numbers_by_position,
+    remove_running_headers,
+)
+from .layout import (
+    SUPERSCRIPT_RUN,
+    Line,
+    Wrap,
+    is_hard_wrapped,
+    measure_wrap,
+    split_lines,
+    strip_heading_emphasis,
+    typical_width,
+)
 from .paragraphs import Block, build_blocks, join_text
 from .report import Change, Report
 
@@ -30,6 +49,7 @@ class Layout:
     lines: list[Line]
     hard_wrapped: bool
     width: int
+    wrap: Wrap = field(default_factory=Wrap)
 
 
 @dataclass
@@ -42,8 +62,12 @@ def prepare_source(text: str, report: Report) -> Layout:
     """Source-level fixes, before the source is split into articles."""
     text = unify_ideographs(text, report)
     lines = split_lines(text)
+    lines = strip_heading_emphasis(lines, report)
+    lines = remove_page_numbers_by_position(lines, "\f" in text, report)
     layout = Layout(lines, is_hard_wrapped(lines), typical_width(lines))
     layout.lines = remove_running_headers(layout.lines, report)
+    if layout.hard_wrapped:
+        layout.wrap = measure_wrap(layout.lines)
     return layout
 
 
@@ -52,11 +76,16 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
     lines = remove_boilerplate(lines, report)
     for line in lines:
         line.text = remove_cjk_spaces(line.text, report, line.no)
+    if layout.hard_wrapped and not layout.wrap.marks_ends:
+        lines = rejoin_lines_split_at_markers(lines, layout.wrap, report)
     lines, notes = separate_footnotes(lines, layout.hard_wrapped, report)
     available, used = notes.numbers(), []
+    # one-line-per-paragraph text without superscripts or [^n] (pymupdf4llm): plain digits
+    plain_digits = layout.hard_wrapped or not any(
+        SUPERSCRIPT_RUN.search(line.text) or "[^" in line.text for line in lines)
     for line in lines:
         if not line.gap:
-            mark_references(line, layout.hard_wrapped, available, used, report)
+            mark_references(line, layout.hard_wrapped, available, used, report, plain_digits)
     if not layout.hard_wrapped:
         lines = resolve_lone_numbers(lines, available, used, report)
     if "*" in notes.texts:
@@ -64,7 +93,7 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
             if re.search(r"[A-Za-z\u4e00-\u9fff]\*$", line.text):
                 line.text = line.text[:-1] + "[^*]"
                 break
-    blocks = build_blocks(lines, layout.hard_wrapped, layout.width, report)
+    blocks = build_blocks(lines, layout.hard_wrapped, layout.width, report, layout.wrap)
     for block in blocks:
         block.text = remove_cjk_spaces(block.text, report, block.line)
     return CleanArticle(blocks, _footnote_texts(notes, report))

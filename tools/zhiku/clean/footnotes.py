@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .layout import SUPERSCRIPT_RUN, Line, superscript_number
+from .layout import SUPERSCRIPT_RUN, Line, Wrap, display_width, superscript_number
 from .report import Report
 
 _PDFTOTEXT_FOOTNOTE = re.compile(
     r"^(\d{1,3})(?:\s+|(?=[^\d\s.,:/%年月日]))(?![年月日時點分週歲個%])(\S.*)$")
 _AUTHOR_NOTE = re.compile(r"^(\*+)\s*(\S.*)$")
 _SUPERSCRIPT_FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)$")
+#: pymupdf4llm sets footnotes as block quotes: ``> 1 “Fact Sheet: …`` / ``> 日，https://…``
+_QUOTED_FOOTNOTE = re.compile(r"^>\s*(\d{1,3})\s*(\S.*)$")
+_QUOTED_LINE = re.compile(r"^>\s*(.*)$")
 #: a Markdown footnote definition, as zhiku itself writes them (``[^3]: 〈…〉``)
 _MARKDOWN_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:\s*(.*)$")
 _DIGITS_ONLY = re.compile(r"^\d{1,4}$")
@@ -75,8 +78,33 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             return match.group(1), match.group(2)
         return None
 
+    skip_until = -1
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
+        if index <= skip_until:
+            continue
+        numbers = _lone_footnote_numbers(lines, index, body, last_number)
+        if numbers:
+            # ``1`` / ``倪浩軒，〈…〉``: numbers the extractor set on lines of their own,
+            # then the texts in order (a short footnote's text ends with its sentence)
+            position = index + len(numbers)
+            for count, number in enumerate(numbers, start=1):
+                notes.add(number, lines[position].text, lines[position].no)
+                report.add("move_footnotes", lines[index + count - 1].no,
+                           number + " " + lines[position].text[:40] + "…", f"[^{number}]")
+                while count < len(numbers) and not _ENDS_NOTE.search(lines[position].text) \
+                        and _is_note_text(lines, position + 1):
+                    position += 1
+                    notes.texts[number].append(lines[position].text)
+                if count < len(numbers):
+                    if not _is_note_text(lines, position + 1):
+                        break
+                    position += 1
+            current = list(notes.texts)[-1]
+            last_number = int(current) if current.isdigit() else last_number
+            in_block = True
+            skip_until = position
+            continue
         if line.gap:
             ahead = [x for x in lines[index + 1 : index + 8] if not x.gap][:4]
             if ahead and not ahead[0].page_start and footnote_start(ahead[0]):
@@ -119,6 +147,61 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
     return body, notes
 
 
+_ENDS_NOTE = re.compile(r"[。.」）)]$")
+
+
+def _is_note_text(lines: list[Line], index: int) -> bool:
+    return index < len(lines) and not lines[index].gap and not lines[index].page_start \
+        and not _DIGITS_ONLY.match(lines[index].text)
+
+
+def _lone_footnote_numbers(lines: list[Line], index: int, body: list[Line],
+                           last_number: int) -> list[str]:
+    """The footnote numbers that stand on lines of their own from ``index`` on: usually
+    one, two or three when pdftotext stacked the numbers of short footnotes
+    (``15`` / ``16`` / ``目前所有的國外對北廣播當中，…業務。`` / ``〈VOA·RFA …〉，…``)."""
+    numbers: list[str] = []
+    position = index
+    while position + 1 < len(lines) and len(numbers) < 4 and _lone_footnote_number(
+            lines[position], lines[position + 1], body, last_number + len(numbers)):
+        numbers.append(lines[position].text)
+        if not _DIGITS_ONLY.match(lines[position + 1].text):
+            return numbers
+        position += 1
+    return []
+
+
+def _lone_footnote_number(line: Line, following: Line, body: list[Line],
+                          last_number: int) -> bool:
+    """A footnote's number on a line of its own, its text on the next line.
+
+    Before (pdftotext of a LibreOffice PDF): ``…美國甚至建議中國在「十五五」`` / ``1`` /
+    ``倪浩軒，〈中美關稅談判團 75：15 差距懸殊 透露訊息曝〉，…`` (the marker ``1`` is glued
+    into the body above: ``…分成小組來討論。1基本上…``)
+    After: footnote 1 = ``倪浩軒，〈中美關稅談判團 75：15 差距懸殊 透露訊息曝〉，…``
+    The number is the next footnote's, its marker stands in the body before, and the
+    next line is text that does not start a page.
+    """
+    if not _DIGITS_ONLY.match(line.text) or int(line.text) != last_number + 1:
+        return False
+    if following.gap or following.page_start:
+        return False
+    if _DIGITS_ONLY.match(following.text) and int(following.text) != int(line.text) + 1:
+        return False
+    return _marker_in_body(line.text, body)
+
+
+def _marker_in_body(number: str, body: list[Line]) -> bool:
+    marker = re.compile(
+        rf"[^\s\d.,:/%A-Za-z(（《〈「『\-]{number}(?!\d)|^{number}(?=[，。、；：！？」』）)])"
+        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| \d|[，。、；：！？])")
+    return any(marker.search(previous.text) for previous in body[-MARKER_LOOKBACK:])
+
+
+#: body lines searched for a footnote's marker (a page of small print holds about 50)
+MARKER_LOOKBACK = 80
+
+
 def _starts_block_without_gap(line: Line, body: list[Line], last_number: int) -> bool:
     """A footnote block that the extractor did not set off with a gap line.
 
@@ -129,10 +212,7 @@ def _starts_block_without_gap(line: Line, body: list[Line], last_number: int) ->
     match = _PDFTOTEXT_FOOTNOTE.match(line.text)
     if not match or (last_number and int(match.group(1)) != last_number + 1):
         return False
-    number = match.group(1)
-    marker = re.compile(
-        rf"[^\s\d.,:/%A-Za-z(（《〈「『\-]{number}(?!\d)|^{number}(?=[，。、；：！？」』）)])")
-    return any(marker.search(previous.text) for previous in body[-40:])
+    return _marker_in_body(match.group(1), body)
 
 
 def _continues_footnote(ahead: list[Line], footnote_start) -> bool:
@@ -150,8 +230,23 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
     notes = Footnotes()
     body: list[Line] = []
     current: str | None = None
+    quoted = False  # the current footnote is a block quote: ``> …`` lines continue it
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
+        if line.text.startswith(">"):
+            start = _QUOTED_FOOTNOTE.match(line.text)
+            if start:
+                notes.add(start.group(1), start.group(2), line.no)
+                current, quoted = list(notes.texts)[-1], True
+                report.add("move_footnotes", line.no, line.text[:40] + "…",
+                           f"[^{start.group(1)}]")
+                continue
+            if quoted and current is not None:
+                notes.texts[current].append(_QUOTED_LINE.match(line.text).group(1))
+                report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
+                continue
+        if not line.gap:
+            quoted = False
         definition = _MARKDOWN_FOOTNOTE.match(line.text)
         if definition:
             notes.add(definition.group(1), definition.group(2), line.no)
@@ -199,14 +294,20 @@ def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> 
     return note_unfinished and ((latin and body_is_chinese) or not body_unfinished)
 
 
-_MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^])"
+_MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^+＋])"  # not 2+2 (a format)
 #: a marker the line break put at the start of the next line: ``電台」`` / ``3，當時``
 _LINE_START_MARKER = re.compile(r"^(\d{1,3})(?=[，。、；：！？」』）)])")
-_GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(\d{1,3})(?![\d.,]\d|\s*[年月日個歲%％])")
+#: never a leading part of a longer number: ``4月28日`` holds no marker 2
+_GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(\d{1,3})(?!\d|[.,]\d|\s*[年月日個歲%％])")
+#: a marker that justified text set off by spaces, after full-width punctuation:
+#: ``就業機會等領域。 1相較於``, ``重要變數。 5 例如``, ``海上對峙， 2 1996 年``, ``電台」 3，當時``
+_SPACED_MARKER = re.compile(
+    r"(?<=[。，、；：！？」』）)]) (\d{1,3})(?: (?=[\u4e00-\u9fff「『（《〈])|(?= \d)|"
+    r"(?=[\u4e00-\u9fff「『（《〈，。、；：！？]))")
 
 
 def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: list[int],
-                    report: Report) -> None:
+                    report: Report, plain_digits: bool | None = None) -> None:
     """Replace footnote markers in one line with ``[^n]``, in place.
 
     Before: ``成小組來討論。1基本上美國財政部長`` (footnote 1 exists)
@@ -218,9 +319,16 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
     Digits count as a marker only when they are glued to the preceding character and
     name a footnote that this article defines and has not referenced yet, in
     increasing order: ``2025 年`` and ``《2025國家安全戰略》`` stay as they are.
+
+    ``plain_digits``: markers are plain digits (the default in hard-wrapped text; also in
+    one-line-per-paragraph text without superscripts, as pymupdf4llm writes it).
+    Before: ``就業機會等領域。 1相較於`` (justified text: a space before the marker)
+    After:  ``就業機會等領域。[^1]相較於``
     """
-    if hard_wrapped:
-        if _DIGITS_ONLY.match(line.text) and int(line.text) in available:
+    if plain_digits is None:
+        plain_digits = hard_wrapped
+    if plain_digits:
+        if hard_wrapped and _DIGITS_ONLY.match(line.text) and int(line.text) in available:
             number = int(line.text)
             if number not in used and (not used or number > used[-1]):
                 used.append(number)
@@ -238,6 +346,8 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
 
         line.text = _LINE_START_MARKER.sub(glued, line.text)
         line.text = _GLUED_DIGITS.sub(glued, line.text)
+        if " " in line.text:
+            line.text = _SPACED_MARKER.sub(glued, line.text)
         return
 
     def superscript(match: re.Match) -> str:
@@ -276,4 +386,43 @@ def resolve_lone_numbers(lines: list[Line], available: set[int], used: list[int]
         report.add("remove_page_numbers", line.no, line.text)
         if index + 1 < len(lines):
             lines[index + 1].page_start = True
+    return kept
+
+
+_OPENING_MARKER = re.compile(r"^(\d{1,3})(?=$|[\u4e00-\u9fff「『（《〈，。、；：！？」』）)])")
+
+
+def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report) -> list[Line]:
+    """Glue back a line that PyMuPDF broke where a superscript marker stands.
+
+    PyMuPDF reads a superscript as a new line, so one printed line becomes two:
+    Before: ``宣示，然後依據談判議題分成小組來討論。`` / ``1基本上美國財政部長貝森特及中國國務院``
+    After:  ``宣示，然後依據談判議題分成小組來討論。1基本上美國財政部長貝森特及中國國務院``
+    Before: ``供之 5,000 億美元軍援債務。`` / ``2`` (the marker ended the printed line)
+    After:  ``供之 5,000 億美元軍援債務。2``
+
+    Only the next marker number (markers count up from 1 through an article), only
+    where both pieces fit on one printed line, and never across a page break.
+    """
+    kept: list[Line] = []
+    expected = 1
+    for line in lines:
+        previous = kept[-1] if kept else None
+        match = _OPENING_MARKER.match(line.text) if not line.gap else None
+        if (match and int(match.group(1)) == expected and previous is not None
+                and not previous.gap and not line.page_start
+                and display_width(previous.text) + display_width(line.text)
+                <= wrap.full + wrap.slack + 2):
+            report.add("rejoin_lines_split_at_markers", line.no,
+                       previous.text[-6:] + " | " + line.text[:8],
+                       previous.text[-6:] + line.text[:8])
+            previous.text += line.text
+            expected += 1
+            continue
+        markers = sorted([*_GLUED_DIGITS.finditer(line.text), *_SPACED_MARKER.finditer(line.text)],
+                         key=lambda marker: marker.start())
+        for marker in markers:
+            if int(marker.group(1)) == expected:
+                expected += 1
+        kept.append(line)
     return kept

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .layout import Line
 from .report import Report
@@ -22,15 +23,92 @@ _PUBLISHER_HEADING = re.compile(r"^#{1,6}\s*(?:財團法人|社團法人)\S*$")
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$|^<!--\s*image\s*-->$", re.IGNORECASE)
 
 
+_PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(\d{1,4})(?:\s*[-–—])?$|^第\s*(\d{1,4})\s*頁$")
+MIN_PAGE_NUMBER_DISTANCE = 10  # lines between two page numbers, in text without form feeds
+
+
+def _page_number(text: str) -> int | None:
+    match = _PAGE_NUMBER.match(text)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
+def remove_page_numbers_by_position(lines: list[Line], form_feeds: bool,
+                                    report: Report) -> list[Line]:
+    """Drop the page numbers a footer (or header) printed, found where pages end.
+
+    With form feeds (pdftotext, PyMuPDF, pdfminer): a line holding only a number (``7``,
+    ``- 7 -``, ``第 7 頁``) that ends or opens a page, when the numbers of at least two
+    pages run on with the pages (page i → i + constant).
+    Before: ``…而鈷為電動車電池製造之關鍵元素，`` / ``3`` / ``\\f國防安全雙週報 第 87 期``
+    After: ``…而鈷為電動車電池製造之關鍵元素，`` / ``國防安全雙週報 第 87 期``
+
+    Without form feeds (pymupdf4llm): lone numbers that count up by one, at least ten lines
+    apart; the line after each starts a page.
+    Before: ``…地質探勘資訊不`` / ``1`` / ``國防安全雙週報 第 87 期`` / … / ``2`` / …
+    After: the numbers gone, ``國防安全雙週報 第 87 期`` marked as a page's first line.
+    """
+    if form_feeds:
+        doomed = _page_numbers_at_page_ends(lines)
+    else:
+        doomed = _counting_lone_numbers(lines)
+    if not doomed:
+        return lines
+    kept: list[Line] = []
+    starts_page = False
+    for index, line in enumerate(lines):
+        if index in doomed:
+            report.add("remove_page_numbers", line.no, line.text)
+            starts_page = starts_page or line.page_start or not form_feeds
+            continue
+        if starts_page and not line.gap:
+            line.page_start = True
+            starts_page = False
+        kept.append(line)
+    return kept
+
+
+def _page_numbers_at_page_ends(lines: list[Line]) -> set[int]:
+    pages: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if line.page_start or not pages:
+            pages.append([])
+        if not line.gap:
+            pages[-1].append(index)
+    candidates: list[tuple[int, int]] = []  # (line index, number - page index)
+    for page_index, page in enumerate(pages):
+        for index in {page[0], page[-1]} if page else ():
+            number = _page_number(lines[index].text)
+            if number is not None:
+                candidates.append((index, number - page_index))
+    offsets = Counter(offset for _, offset in candidates)
+    return {index for index, offset in candidates
+            if offsets[offset] >= 2 or (len(pages) == 1 and index == pages[0][-1])}
+
+
+def _counting_lone_numbers(lines: list[Line]) -> set[int]:
+    numbered = [(index, _page_number(line.text)) for index, line in enumerate(lines)
+                if not line.gap and _PAGE_NUMBER.match(line.text)]
+    doomed: set[int] = set()
+    for (first, a), (second, b) in pairwise(numbered):
+        if b == a + 1 and second - first >= MIN_PAGE_NUMBER_DISTANCE:
+            doomed.update((first, second))
+    return doomed
+
+
 def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
     """Drop running headers and footers: the same short line opening (or closing) many pages.
 
     Before: `` 國防安全雙週報 第 87 期`` at the top of pages 2–40
     After: gone, and the line after it starts the page.
+
+    Before: ``國防安全即時評析`` at the top of both pages of a two-page commentary
+    After: gone from both.
     """
     starts = [line for line in lines if line.page_start and not line.gap]
     counts = Counter(_header_key(line.text) for line in starts if len(line.text) <= 40)
-    repeated = {key for key, count in counts.items() if count >= 3 and key}
+    # three pages, or (a short article) two pages that are at least half of its pages
+    repeated = {key for key, count in counts.items()
+                if key and (count >= 3 or (count >= 2 and count >= len(starts) / 2))}
     if not repeated:
         return lines
     kept: list[Line] = []

@@ -4,7 +4,8 @@ Two things are read off the raw text before anything is removed:
 
 * **page starts.** pdftotext starts each page with a line that begins with a space;
   other extractors put a form feed (``\\f``) between pages, or leave two or more
-  blank lines where the page broke.
+  blank lines where the page broke.  Where the text has form feeds, they alone start
+  pages: a leading space is then an indent (``pdftotext -layout``, a centred title).
 * **gaps.** A line that holds only spaces is a vertical gap in the page (pdftotext
   puts one above a page-bottom footnote block).
 
@@ -18,6 +19,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
@@ -44,10 +46,15 @@ def split_lines(text: str) -> list[Line]:
 
     Before (pdftotext): ``"結論。 \\n\\n 貳、過程 \\n"``
     After: ``[<1s:結論。>, <3Ps:貳、過程>]``
+
+    Before (``pdftotext -layout``): ``"結論。\\n\\f     貳、過程\\n     一、目的\\n"``
+    After: ``[<1P:結論。>, <2P:貳、過程>, <3:一、目的>]`` (the form feed starts the page;
+    the indent of the next line does not)
     """
     lines: list[Line] = []
     blank_run = 0
     next_is_page_start = True
+    form_feeds = "\f" in text
     for number, raw in enumerate(text.split("\n"), start=1):
         if "\f" in raw:
             before, _, raw = raw.rpartition("\f")
@@ -61,7 +68,8 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(number, "", gap=True))
             blank_run = 0
             continue
-        page_start = next_is_page_start or raw[0] in " \t" or blank_run >= 3
+        page_start = next_is_page_start or (
+            not form_feeds and (raw[0] in " \t" or blank_run >= 3))
         lines.append(_make_line(number, raw, page_start))
         blank_run = 0
         next_is_page_start = False
@@ -115,11 +123,24 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
 
     pdftotext-like text has lines of one column width (about 20–45 CJK characters);
     PDF-to-Markdown text has one long line per paragraph.
+
+    Before: pymupdf4llm's ``## **壹、前言** `` / ``經過數個月波折談判，…（180 characters）… `` /
+    ``> 1 “Fact Sheet: …`` (headings, footnotes and page numbers are short lines)
+    After: not hard-wrapped: three quarters of its lines are wider than a printed line.
     """
     content = [line for line in lines if not line.gap]
     widths = [len(line.text) for line in content if len(line.text) >= 8]
-    if len(widths) >= 5 and statistics.median(widths) <= 60:
-        return True
+    if len(widths) >= 5:
+        # a printed line is at most about 130 columns wide (display width), a paragraph on
+        # one line far wider; pymupdf4llm ends every line with a space, so spaces say
+        # nothing there. Its headings, page numbers and running headers are short lines.
+        printed = sorted(display_width(line.text) for line in content if len(line.text) >= 8)
+        if sum(width > 200 for width in printed) >= 0.15 * len(printed):
+            return False
+        if statistics.median(widths) <= 60:
+            return True
+        # Latin-heavy lines are longer in characters
+        return printed[int(len(printed) * 0.75)] <= 130
     # a short snippet: pdftotext ends paragraph-final lines with a space
     ends_with_space = sum(line.trailing_space for line in content)
     return bool(content) and ends_with_space >= max(1, 0.2 * len(content))
@@ -133,3 +154,90 @@ def superscript_number(text: str) -> int | None:
 
 
 SUPERSCRIPT_RUN = re.compile(f"[{_SUPERSCRIPT_DIGITS}]+")
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a hard-wrapped source shows where a paragraph ends (:func:`measure_wrap`)."""
+
+    marks_ends: bool = True  # the extractor ends each paragraph's last line with a space
+    full: int = 0  # display width of a full body line
+    slack: int = 0  # how much shorter than ``full`` a line inside a paragraph may be
+    indented: bool = False  # leading spaces open a paragraph (``pdftotext -layout``)
+    first_indent: int = 0  # how much shorter a paragraph's first line is (its indent)
+
+
+_SENTENCE_ENDS = ("。", "！", "？", "」", "』", "）", ")", "；", "：", "…", "!", "?")
+_ENDS_SENTENCE = re.compile(r"[。！？」』）)；：…!?](?:\d{1,3}|\[\^[^\]]+\])?$")
+_ENDS_MID_SENTENCE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，、]$")
+_MARKER_AT_END = re.compile(r"(?:\[\^[^\]]+\]|\d{1,3})$")
+
+
+def measure_wrap(lines: list[Line]) -> Wrap:
+    """Read off the text how its extractor and its layout end paragraphs.
+
+    * pdftotext of a Word PDF ends every paragraph's last line with a space: ``marks_ends``.
+      Other extractors (pdftotext of a LibreOffice PDF, PyMuPDF, pdfminer) leave no mark:
+      a paragraph then ends where a sentence ends on a line shorter than a full line.
+    * ``full``: the most common width of a line that stops mid-sentence (a full line);
+      footnote lines in a smaller font are wider, headings and last lines narrower.
+    * ``slack``: how much shorter lines that go on to the next line are: about 0 for
+      justified text, a few columns for ragged-right text.
+    * ``indented``: ``pdftotext -layout`` keeps the first-line indent of each paragraph.
+    * ``first_indent``: other extractors drop the indent, but the first line is then
+      short by it: the most common shortfall of a line after a paragraph's end.
+    """
+    content = [line for line in lines if not line.gap and line.text]
+    sentence_ends = [line for line in content if line.text.endswith(_SENTENCE_ENDS)
+                     or _MARKER_AT_END.search(line.text) and len(line.text) > 8]
+    spaced = sum(line.trailing_space for line in sentence_ends)
+    marks_ends = not sentence_ends or spaced >= 0.3 * len(sentence_ends)
+    pairs = []  # (width of the line before, width) of lines that stop mid-sentence
+    for previous, line in pairwise(content):
+        if len(line.text) >= 8 and _ENDS_MID_SENTENCE.search(line.text) \
+                and _ENDS_MID_SENTENCE.search(previous.text):
+            pairs.append((display_width(previous.text), display_width(line.text)))
+    if not pairs:
+        return Wrap(marks_ends)
+    full = statistics.mode(width for _, width in pairs)
+    # a line after a full line is not a paragraph's first (indented) line
+    deficits = sorted(full - width for before, width in pairs
+                      if before >= full - 2 and -2 <= full - width <= 10)
+    slack = deficits[int(len(deficits) * 0.9)] if deficits else 0
+    slack = max(slack, 1)
+    indents = [line.indent for line in content if 2 <= line.indent <= 12 and len(line.text) >= 10]
+    indented = len(indents) >= max(3, 0.05 * len(content))
+    openings = []  # shortfall of lines that follow a short line (a paragraph's or a
+    # heading's end) and go on
+    for previous, line, following in zip(content, content[1:], content[2:]):
+        if full - display_width(previous.text) > slack + 4 and \
+                _ENDS_MID_SENTENCE.search(line.text) and len(following.text) >= 8:
+            shortfall = full - display_width(line.text)
+            if 0 <= shortfall <= 0.15 * full:
+                openings.append(shortfall)
+    first_indent = statistics.median(openings) if len(openings) >= 3 else 0
+    return Wrap(marks_ends, full, slack, indented, int(first_indent))
+
+
+_EMPHASIZED_HEADING = re.compile(r"^(#{1,6}\s+)(\*\*|__)(.+?)\2\s*$")
+_EMPHASIZED_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1$")
+
+
+def strip_heading_emphasis(lines: list[Line], report) -> list[Line]:
+    """Drop the bold marks PDF-to-Markdown extractors put around a whole heading.
+
+    Before (pymupdf4llm): ``## **壹、前言**`` / ``# **美烏礦產協議簽署之展望**`` / ``**一、前言**``
+    After: ``## 壹、前言`` / ``# 美烏礦產協議簽署之展望`` / ``一、前言``
+    """
+    for line in lines:
+        if "**" not in line.text and "__" not in line.text:
+            continue
+        match = _EMPHASIZED_HEADING.match(line.text)
+        fixed = match.group(1) + match.group(3).strip() if match else None
+        if fixed is None:
+            plain = _EMPHASIZED_LINE.match(line.text)
+            fixed = plain.group(2).strip() if plain else None
+        if fixed is not None and fixed != line.text:
+            report.add("strip_heading_emphasis", line.no, line.text, fixed)
+            line.text = fixed
+    return lines

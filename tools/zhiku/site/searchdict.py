@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+from zhiku import fastcut
 from zhiku.model import Article
 from zhiku.site.docs_writer import atomic_write
 
@@ -137,7 +138,7 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
             break
         text = text[:budget]
         budget -= len(text)
-        words = list(tokenizer.cut(text))
+        words = fastcut.cut(tokenizer, text)  # jieba's words, faster
         word_counts.update(words)
         for size in (2, 3):
             for start in range(len(words) - size + 1):
