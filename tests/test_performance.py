@@ -194,12 +194,12 @@ def test_bench_writes_its_table_under_the_performance_heading(tmp_path):
     from zhiku.bench import write_readme
 
     readme = tmp_path / "README.md"
-    readme.write_text("# x\n\n## Performance\n\nold\n\n## Later\n\nkept\n", encoding="utf-8")
+    readme.write_text("# x\n\n## Performance\n\nOLDTABLE\n\n## Later\n\nkept\n", encoding="utf-8")
     write_readme(readme, "| new |", "zhiku bench")
     write_readme(readme, "| newer |", "zhiku bench")
     text = readme.read_text(encoding="utf-8")
     assert text.count("## Performance") == 1 and "| newer |" in text
-    assert "old" not in text and "| new |" not in text and "## Later\n\nkept" in text
+    assert "OLDTABLE" not in text and "| new |" not in text and "## Later\n\nkept" in text
 
 
 # --------------------------------------------------------------------------- jieba for MkDocs
