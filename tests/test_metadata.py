@@ -119,3 +119,11 @@ def test_manifest_facts_complete_what_the_text_does_not_print(corpus):
     bulletin = by_id["indsr-biweekly-87-01"]
     assert bulletin.series == "國防安全雙週報 第 87 期" and bulletin.date == "2025-05-22"
     assert len(corpus.articles) == 18 and corpus.problems == []
+
+
+def test_dates_are_read_from_chinese_korean_and_english_citations():
+    from zhiku.dates import cited_dates, latest_cited_date
+
+    assert [d.isoformat() for d in cited_dates("로동신문, 2021 년 12 월 19 일, “론설”")] == ["2021-12-19"]
+    assert latest_cited_date(["《中央社》，2025 年 6 月 30 日", "Reuters, May 6, 2025",
+                              "Warontherocks, 2017.09.15"]) == "2025-06-30"

@@ -20,7 +20,7 @@ _MONTHS = {
     )
     for name in names
 }
-_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
 _EN_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s*(\d{4})\b")
 _EN_DATE_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?\s+(\d{4})\b")
@@ -34,7 +34,8 @@ def _valid(year: int, month: int, day: int) -> date | None:
 
 
 def cited_dates(text: str) -> list[date]:
-    """Every full date in ``text``: ``2025 年 8 月 1 日``, ``May 1, 2025``, ``2017.09.15``."""
+    """Every full date in ``text``: ``2025 年 8 月 1 日``, Korean ``2021 년 12 월 19 일``,
+    ``May 1, 2025``, ``2017.09.15``."""
     found = []
     for y, m, d in _CJK_DATE.findall(text):
         found.append(_valid(int(y), int(m), int(d)))
