@@ -51,7 +51,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     for article, report in zip(converted.articles, converted.reports):
         counts = ", ".join(f"{fix} {n}" for fix, n in sorted(report.counts().items()))
         print(f"\n## article {article.order}: {article.display_title}  ({counts})")
-        for change in report.changes:
+        for change in sorted(report.changes, key=lambda c: c.line or 0):
             if args.all or change.fix not in ("mark_footnote_references",):
                 print(change.describe())
     return 0
