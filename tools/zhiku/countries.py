@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .fastcut import best_ends
+from .fastcut import _HAN_BLOCK, _SKIP, cut_block_no_hmm
 
 # --------------------------------------------------------------------------- data
 
@@ -403,33 +403,10 @@ def _model() -> _Model:
 # --------------------------------------------------------------------------- counting
 
 
-_HAN_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")  # jieba.re_han_default
-_SKIP = re.compile(r"(\r\n|\s)")  # jieba.re_skip_default
-_ENG_CHAR = re.compile(r"[a-zA-Z0-9]")  # jieba.re_eng
-
-
 def _cut_block(m: _Model, block: str) -> list[str]:
     """``jieba.Tokenizer.cut(block, HMM=False)`` for one block of word characters, with
     :func:`zhiku.fastcut.best_ends` (jieba's dynamic programme, faster, the same words)."""
-    end = best_ends(m.freq, m.log_total, block)
-    n = len(block)
-    words: list[str] = []
-    buf = ""
-    x = 0
-    while x < n:
-        y = end[x] + 1
-        word = block[x:y]
-        if y - x == 1 and _ENG_CHAR.match(word):
-            buf += word
-        else:
-            if buf:
-                words.append(buf)
-                buf = ""
-            words.append(word)
-        x = y
-    if buf:
-        words.append(buf)
-    return words
+    return cut_block_no_hmm(m.freq, m.log_total, block)
 
 
 #: Stands for a block that cannot hold a mention (see :func:`_tokens`).

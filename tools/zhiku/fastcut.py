@@ -50,11 +50,37 @@ def best_ends(freq: dict[str, int], log_total: float, block: str) -> list[int]:
     return end
 
 
+def cut_block_no_hmm(freq: dict[str, int], log_total: float, block: str) -> list[str]:
+    """``Tokenizer.__cut_DAG_NO_HMM`` for one block of word characters: the chosen words,
+    with runs of single Latin letters and digits kept together."""
+    end = best_ends(freq, log_total, block)
+    n = len(block)
+    words: list[str] = []
+    buf = ""
+    x = 0
+    while x < n:
+        y = end[x] + 1
+        word = block[x:y]
+        if y - x == 1 and _ENG_CHAR.match(word):
+            buf += word
+        else:
+            if buf:
+                words.append(buf)
+                buf = ""
+            words.append(word)
+        x = y
+    if buf:
+        words.append(buf)
+    return words
+
+
 def _cut_block(tokenizer, block: str, hmm: bool) -> list[str]:
     """``Tokenizer.__cut_DAG`` (``hmm``) or ``__cut_DAG_NO_HMM`` for one block."""
     from jieba import finalseg
 
     freq = tokenizer.FREQ
+    if not hmm:
+        return cut_block_no_hmm(freq, math.log(tokenizer.total), block)
     end = best_ends(freq, math.log(tokenizer.total), block)
     words: list[str] = []
     buf = ""
@@ -72,27 +98,16 @@ def _cut_block(tokenizer, block: str, hmm: bool) -> list[str]:
     while x < n:
         y = end[x] + 1
         word = block[x:y]
-        if hmm:
-            if y - x == 1:
-                buf += word
-            else:
-                if buf:
-                    flush_hmm(buf)
-                    buf = ""
-                words.append(word)
-        elif y - x == 1 and _ENG_CHAR.match(word):
+        if y - x == 1:
             buf += word
         else:
             if buf:
-                words.append(buf)
+                flush_hmm(buf)
                 buf = ""
             words.append(word)
         x = y
     if buf:
-        if hmm:
-            flush_hmm(buf)
-        else:
-            words.append(buf)
+        flush_hmm(buf)
     return words
 
 
