@@ -23,3 +23,14 @@ def corpus():
     from zhiku.build import load_corpus
 
     return load_corpus(CORPUS)
+
+
+@pytest.fixture
+def restore_jieba():
+    """Material's search plugin reconfigures jieba's global tokenizer; put it back."""
+    import jieba
+
+    saved = dict(vars(jieba.dt))
+    yield
+    vars(jieba.dt).clear()
+    vars(jieba.dt).update(saved)

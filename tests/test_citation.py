@@ -328,17 +328,6 @@ def _head(page: Path) -> _Head:
     return parser
 
 
-@pytest.fixture
-def restore_jieba():
-    """Material's search plugin reconfigures jieba's global tokenizer; put it back."""
-    import jieba
-
-    saved = dict(vars(jieba.dt))
-    yield
-    vars(jieba.dt).clear()
-    vars(jieba.dt).update(saved)
-
-
 def test_built_site_carries_citation_metadata_and_anchors(
     seeds, tmp_path: Path, restore_jieba: None
 ) -> None:

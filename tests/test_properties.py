@@ -60,13 +60,7 @@ def compilations(draw) -> str:
         ends = [index + 1 for index, printed in enumerate(body) if printed.end]
         body = body[:draw(st.sampled_from(ends))]
         notes = {n: text for n, text in notes.items() if any(n in p.notes for p in body)}
-        if not writer.new_page:
-            writer.break_page()
-        for line in header:
-            writer.emit(line, end=True)
-        for printed in body:
-            writer.body_line(printed, notes)
-        writer.break_page()
+        writer.write_article(header, body, notes)
     return "".join(writer.out)
 
 

@@ -430,17 +430,6 @@ def _broken_links(site: Path) -> list[str]:
     return broken
 
 
-@pytest.fixture
-def restore_jieba():
-    """Material's search plugin reconfigures jieba's global tokenizer; put it back."""
-    import jieba
-
-    saved = dict(vars(jieba.dt))
-    yield
-    vars(jieba.dt).clear()
-    vars(jieba.dt).update(saved)
-
-
 def test_end_to_end_mkdocs_build(
     tmp_path: Path, search_dicts: tuple[Path, Path], restore_jieba: None, caplog
 ) -> None:

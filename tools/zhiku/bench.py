@@ -171,6 +171,16 @@ class _Writer:
         if self.page_used >= self.page_lines:
             self.break_page()
 
+    def write_article(self, header: list[str], body: list, notes: dict) -> None:
+        """One article on a fresh page: its header block, its body lines, its footnotes."""
+        if not self.new_page:
+            self.break_page()
+        for line in header:
+            self.emit(line, end=True)
+        for printed in body:
+            self.body_line(printed, notes)
+        self.break_page()
+
     def break_page(self) -> None:
         if self.page_notes:
             self.out.append(" \n\n")  # the gap above a page-bottom footnote block
@@ -236,14 +246,7 @@ def generate_source(rng: random.Random, seeds: Seeds, articles: int) -> str:
     titles = rng.sample(seeds.titles, k=articles) if articles <= len(seeds.titles) else [
         rng.choice(seeds.titles) for _ in range(articles)]
     for title in titles:
-        header, body, notes = _article(rng, seeds, title)
-        if not writer.new_page:
-            writer.break_page()
-        for line in header:
-            writer.emit(line, end=True)
-        for printed in body:
-            writer.body_line(printed, notes)
-        writer.break_page()
+        writer.write_article(*_article(rng, seeds, title))
     return "".join(writer.out)
 
 
