@@ -229,3 +229,20 @@ def test_faster_jieba_is_swapped_in_and_back():
             original("美中在第三輪關稅談判的意圖"))
         assert list(jieba.cut("美中關稅", cut_all=True)) == list(original("美中關稅", cut_all=True))
     assert jieba.cut is original
+
+
+def test_fastcut_counts_jiebas_total_when_a_user_word_is_redefined():
+    """jieba adds a redefined word's frequency to its total again, jieba-rs does not; the
+    total decides near-ties (武器系統 vs 武器 + 系統), so fastcut must carry jieba's."""
+    import jieba
+    from zhiku import fastcut
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for _ in range(40):  # a user dictionary that repeats jieba's commonest word
+        tokenizer.add_word("的", freq=tokenizer.FREQ["的"])
+    text = (CORPUS / "001_ecccf8a7296f2a19.txt").read_text(encoding="utf-8")
+    assert fastcut.cut(tokenizer, text, False) == list(tokenizer.cut(text, HMM=False))
+    assert fastcut.native_for(tokenizer) is fastcut.native_for(tokenizer)  # built once
+    tokenizer.add_word("第三輪關稅", freq=5)
+    assert "第三輪關稅" in fastcut.cut(tokenizer, "美中第三輪關稅談判", False)  # rebuilt

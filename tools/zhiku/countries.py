@@ -31,7 +31,6 @@ from __future__ import annotations
 import gettext
 import itertools
 import logging
-import math
 import re
 import threading
 from collections import Counter
@@ -39,7 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .fastcut import _HAN_BLOCK, _SKIP, cut_block_no_hmm
+from .fastcut import _HAN_BLOCK, _SKIP, NativeTokenizer
 
 # --------------------------------------------------------------------------- data
 
@@ -340,8 +339,7 @@ class _Model:
     abbreviations: dict[str, str]  # Simplified char -> code
     safe_singles: frozenset[str]
     max_len: int  # longest term or non-country word
-    freq: dict[str, int]  # the tokenizer's word and prefix frequencies
-    log_total: float  # log of the tokenizer's total frequency
+    native: NativeTokenizer  # the tokenizer's words, computed by jieba-rs
     abbreviation: re.Pattern  # any abbreviation character: 美, 中, 日 ...
     any_term: re.Pattern  # any Simplified gazetteer term
 
@@ -391,8 +389,7 @@ def _model() -> _Model:
             abbreviations=abbreviations,
             safe_singles=frozenset(_to_simplified(ch) for ch in SAFE_SINGLES),
             max_len=max(len(w) for w in [*terms, *non_country]),
-            freq=tok.FREQ,
-            log_total=math.log(tok.total),
+            native=NativeTokenizer(tok),
             abbreviation=re.compile("[" + re.escape("".join(sorted(abbreviations))) + "]"),
             any_term=re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True)))),
         )
@@ -401,12 +398,6 @@ def _model() -> _Model:
 
 
 # --------------------------------------------------------------------------- counting
-
-
-def _cut_block(m: _Model, block: str) -> list[str]:
-    """``jieba.Tokenizer.cut(block, HMM=False)`` for one block of word characters, with
-    :func:`zhiku.fastcut.best_ends` (jieba's dynamic programme, faster, the same words)."""
-    return cut_block_no_hmm(m.freq, m.log_total, block)
 
 
 #: Stands for a block that cannot hold a mention (see :func:`_tokens`).
@@ -424,16 +415,20 @@ def _tokens(m: _Model, text: str, *, segment_all: bool = False) -> list[str]:
     typical text is skipped that way. ``segment_all`` segments every block (as jieba does).
     """
     tokens: list[str] = []
-    for block in _HAN_BLOCK.split(text):
-        if not block:
+    abbreviation, any_term, cut_block = m.abbreviation.search, m.any_term.search, m.native.cut_block
+    # split() with a group: gaps at even indices, blocks of word characters at odd ones
+    for index, piece in enumerate(_HAN_BLOCK.split(text)):
+        if not piece:
             continue
-        if _HAN_BLOCK.match(block):
-            if segment_all or m.abbreviation.search(block) or m.any_term.search(block):
-                tokens.extend(_cut_block(m, block))
+        if index % 2:
+            if segment_all or abbreviation(piece) or any_term(piece):
+                tokens.extend(cut_block(piece, False))
             else:
-                tokens.append(_OPAQUE + block[-1])
+                tokens.append(_OPAQUE + piece[-1])
+        elif len(piece) == 1:  # mostly one punctuation mark or space
+            tokens.append(piece)
         else:
-            for part in _SKIP.split(block):
+            for part in _SKIP.split(piece):
                 if _SKIP.match(part):
                     tokens.append(part)
                 else:
@@ -483,28 +478,29 @@ def _line_mentions(m: _Model, line: str, numeral: bool) -> _LineResult:
     # Pass 1: items. ("term", codes) | ("run", chars) | ("join", "") | ("other", "").
     # Consecutive "other" items are kept as one: only their presence matters below.
     items: list[tuple[str, object]] = [_OTHER]
+    append = items.append
     prev_visible = "0" if numeral else ""
     terms, non_country = m.terms, m.non_country
+    abbreviation, any_term = m.abbreviation.search, m.any_term.search
     for tok in _tokens(m, simplified):
         codes = terms.get(tok)
         if codes is not None:
-            items.append(("term", codes))
+            append(("term", codes))
         elif tok[0] in abbr and tok not in non_country and all(ch in abbr for ch in tok):
             if items[-1][0] == "run":  # 韓美 + 日 -> 韓美日
                 items[-1] = ("run", items[-1][1] + tok)
-            elif tok.startswith("日") and _NUMERAL_RE.search(prev_visible):
+            elif tok[0] == "日" and _NUMERAL_RE.search(prev_visible):
                 # 7 日美中會談: this 日 is a date.
-                items.append(("run", tok[1:]) if len(tok) > 1 else _OTHER)
+                append(("run", tok[1:]) if len(tok) > 1 else _OTHER)
             else:
-                items.append(("run", tok))
+                append(("run", tok))
         elif tok in _ENUM_JOINERS:
-            items.append(("join", ""))
-        elif (len(tok) >= 3 and tok not in non_country
-              and (m.abbreviation.search(tok) or m.any_term.search(tok))
+            append(("join", ""))
+        elif (len(tok) >= 3 and tok not in non_country and (abbreviation(tok) or any_term(tok))
               and (codes := _scan_word(m, tok))):
-            items.append(("term", codes))
+            append(("term", codes))
         elif items[-1] is not _OTHER:
-            items.append(_OTHER)
+            append(_OTHER)
         if not tok.isspace():
             prev_visible = tok
 
