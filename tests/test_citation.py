@@ -130,6 +130,22 @@ def test_formatted_references_of_seed_articles(seeds, article_id: str) -> None:
     assert format_references(csl_item(seeds[article_id], SITE)) == EXPECTED[article_id]
 
 
+def test_references_rendered_on_every_core_are_the_ones_rendered_one_by_one(
+        seeds, monkeypatch) -> None:
+    from zhiku.site import cite
+
+    items = [dict(csl_item(article, SITE), id=f"{article.id}-{n}", title=f"{article.title}{n}")
+             for n in range(4) for article in seeds.values()]
+    monkeypatch.setattr(cite, "_CACHE", {})
+    monkeypatch.setattr(cite, "_USED", set())
+    monkeypatch.setattr(cite, "PARALLEL_MIN_ITEMS", 10)
+    assert cite.prepare_references(items, workers=2) == len(items)
+    assert cite.prepare_references(items, workers=2) == 0  # all in the cache now
+    parallel = {item["id"]: format_references(item) for item in items}
+    monkeypatch.setattr(cite, "_CACHE", {})
+    assert parallel == {item["id"]: format_references(item) for item in items}
+
+
 def test_csl_items(seeds) -> None:
     bulletin = csl_item(seeds["indsr-biweekly-87-01"])
     assert bulletin == {

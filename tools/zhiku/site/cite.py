@@ -207,15 +207,56 @@ _CACHE: dict[str, dict[str, str]] = {}
 _USED: set[str] = set()
 
 
+def _cache_key(item: dict) -> str:
+    return json.dumps(item, ensure_ascii=False, sort_keys=True)
+
+
+def _references(item: dict) -> dict[str, str]:
+    return {k: _tidy(_render(item, style), item, k) for k, _label, style in STYLES}
+
+
 def format_references(item: dict) -> dict[str, str]:
     """``{"apa": …, "chicago": …, "gbt7714": …}``: plain-text references of one item."""
-    key = json.dumps(item, ensure_ascii=False, sort_keys=True)
+    key = _cache_key(item)
     refs = _CACHE.get(key)
     if refs is None:
-        refs = {k: _tidy(_render(item, style), item, k) for k, _label, style in STYLES}
-        _CACHE[key] = refs
+        refs = _CACHE[key] = _references(item)
     _USED.add(key)
     return dict(refs)
+
+
+#: Render in worker processes only when at least this many items are not in the cache.
+PARALLEL_MIN_ITEMS = 64
+
+
+def prepare_references(items: Iterable[dict], workers: int | None = None) -> int:
+    """Render the references of the items that are not in the cache yet, in worker
+    processes (one per core, forked after the styles are parsed), so that
+    :func:`format_references` then finds them all. citeproc-py takes ~16 ms per article
+    for the three styles, all of it Python: a first build of 3,000 articles spends 50 s
+    here on one core. Returns how many items were rendered here (0 when too few were
+    missing to be worth the workers: they are rendered one by one when asked for)."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    missing: dict[str, dict] = {}
+    for item in items:
+        key = _cache_key(item)
+        if key not in _CACHE:
+            missing.setdefault(key, item)
+    workers = min(workers or os.cpu_count() or 1, len(missing))
+    if (workers <= 1 or len(missing) < PARALLEL_MIN_ITEMS
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return 0
+    for _key, _label, style in STYLES:
+        _style(style)  # parsed once, here: the forked workers inherit them
+    chunk = max(1, len(missing) // (workers * 8))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        rendered = pool.map(_references, missing.values(), chunksize=chunk)
+        _CACHE.update(zip(missing, rendered))
+    return len(missing)
 
 
 def _cache_stamp() -> str:

@@ -32,6 +32,7 @@ from zhiku.site.cite import (
     format_references,
     highwire_tags,
     json_ld,
+    prepare_references,
     ris,
     term_cite_path,
 )
@@ -83,6 +84,7 @@ def build_pages(articles: Iterable[Article], *, site_url: str | None = None,
     citations absolute; without it they are root-relative (``/articles/001-03/``).
     """
     ordered = newest_first(articles)
+    prepare_references(csl_item(article, site_url) for article in ordered)  # on every core
     taxonomies = build_taxonomies(ordered, authorities)
     pages = {"index.md": home_page(ordered, taxonomies, site_url=site_url)}
     for article in ordered:
