@@ -128,6 +128,8 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
     tokenizer = jieba.Tokenizer(dictionary=str(main_dict))
     tokenizer.tmp_dir = str(Path(main_dict).parent)  # its prefix cache beside the dictionary
     tokenizer.load_userdict(str(user_dict))
+    eligible: set[str] = set()
+    ineligible: set[str] = set()
     word_counts: Counter[str] = Counter()
     run_counts: Counter[tuple[str, ...]] = Counter()
     run_texts: dict[str, set[int]] = {}
@@ -140,15 +142,19 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
         budget -= len(text)
         words = fastcut.cut(tokenizer, text)  # jieba's words, faster
         word_counts.update(words)
+        # a word can be part of a run when it is all Han and not a stop word
+        usable = [w in eligible or (w not in ineligible and _eligible(w, eligible, ineligible))
+                  for w in words]
         for size in (2, 3):
             for start in range(len(words) - size + 1):
-                run = tuple(words[start:start + size])
-                if not all(_HAN_WORD.match(w) and w not in STOP_WORDS for w in run):
+                if not (usable[start] and usable[start + 1]
+                        and (size == 2 or usable[start + 2])):
                     continue
-                joined = "".join(run)
-                if low <= len(joined) <= high:
+                run = tuple(words[start:start + size])
+                length = sum(map(len, run))
+                if low <= length <= high:
                     run_counts[run] += 1
-                    run_texts.setdefault(joined, set()).add(number)
+                    run_texts.setdefault("".join(run), set()).add(number)
     found = set()
     for run, count in run_counts.items():
         joined = "".join(run)
@@ -156,6 +162,15 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
                 and count >= COLLOCATION_MIN_SHARE * min(word_counts[w] for w in run)):
             found.add(joined)
     return sorted(found)
+
+
+def _eligible(word: str, eligible: set[str], ineligible: set[str]) -> bool:
+    """Whether ``word`` may be part of a collocation (remembered in one of the two sets)."""
+    if _HAN_WORD.match(word) and word not in STOP_WORDS:
+        eligible.add(word)
+        return True
+    ineligible.add(word)
+    return False
 
 
 #: (dictionary hash, cache dir) → merged main dictionary: a long-running process
