@@ -68,3 +68,42 @@ def test_footnote_tooltips_and_offline_theme(built_site):
     assert "content.footnote.tooltips" in html
     assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
     assert 'class="footnote"' in html
+
+
+def test_a_site_rendered_from_the_same_inputs_is_not_rendered_again(tmp_path, monkeypatch):
+    """`zhiku build` twice with nothing changed runs MkDocs once; a changed page, config or
+    search dictionary, `strict` or `--force` runs it again."""
+    import mkdocs.commands.build
+    from zhiku.build import render_site
+
+    renders: list[str] = []
+
+    def fake_build(config, **kwargs):  # MkDocs, minus the work
+        renders.append(config["site_dir"])
+        Path(config["site_dir"], "index.html").write_text("<html></html>")
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", fake_build)
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 首頁\n", encoding="utf-8")
+
+    def renders_after(change=lambda: None, **kwargs) -> int:
+        change()
+        before = len(renders)
+        render_site(tmp_path, **kwargs)
+        assert (tmp_path / "site" / "index.html").is_file()
+        return len(renders) - before
+
+    assert renders_after() == 1
+    assert renders_after() == 0
+    assert renders_after(lambda: (tmp_path / "docs" / "a.md").write_text("x")) == 1
+    assert renders_after(lambda: (tmp_path / "docs" / "a.md").write_text("y")) == 1
+    assert renders_after() == 0
+    assert renders_after(lambda: (tmp_path / "mkdocs.yml").write_text("site_name: u\n")) == 1
+    search = tmp_path / ".cache" / "search"
+    assert renders_after(lambda: search.mkdir(parents=True)
+                         or (search / "jieba_user.txt").write_text("詞 9 n\n")) == 1
+    assert renders_after(strict=True) == 1
+    assert renders_after(force=True) == 1
+    assert renders_after(lambda: shutil.rmtree(tmp_path / "site")) == 1
+    assert renders_after() == 0

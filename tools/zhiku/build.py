@@ -158,8 +158,50 @@ def configured_site_url(root: Path) -> str | None:
     return match.group(1) if match else None
 
 
-def render_site(root: Path, strict: bool = False) -> Path:
-    """Run MkDocs into a temporary directory, then swap it in for site/."""
+#: What MkDocs reads besides docs/: a change to any of these renders the site again.
+SITE_INPUTS = ("mkdocs.yml", "overrides", "hooks", ".cache/search/jieba_dict.txt",
+               ".cache/search/jieba_user.txt")
+SITE_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
+SITE_STAMP = Path(".cache") / "site.stamp"
+
+
+def site_inputs_digest(root: Path, strict: bool = False) -> str:
+    """A hash of everything a render reads: the files of docs/ and :data:`SITE_INPUTS`
+    (names and bytes), the versions of :data:`SITE_PACKAGES`, and ``strict``."""
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(f"strict={strict}".encode())
+    for name in SITE_PACKAGES:
+        try:
+            digest.update(f"\0{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"\0{name}=-".encode())
+    paths: list[Path] = []
+    for top in ("docs", *SITE_INPUTS):
+        path = root / top
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.is_file()))
+        elif path.is_file():
+            paths.append(path)
+    for path in paths:
+        digest.update(b"\0" + path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def site_is_current(root: Path, digest: str) -> bool:
+    """True when site/ was rendered from inputs with this :func:`site_inputs_digest`."""
+    try:
+        return ((root / "site" / "index.html").is_file()
+                and (root / SITE_STAMP).read_text(encoding="utf-8") == digest)
+    except OSError:
+        return False
+
+
+def render_site(root: Path, strict: bool = False, force: bool = False) -> Path:
+    """Run MkDocs into a temporary directory, then swap it in for site/; nothing to do when
+    site/ was rendered from the same inputs (:func:`site_is_current`) unless ``force``."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -167,6 +209,11 @@ def render_site(root: Path, strict: bool = False) -> Path:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     site_dir = root / "site"
+    digest = site_inputs_digest(root, strict)  # before MkDocs: what this render reads
+    if not force and site_is_current(root, digest):
+        log.info("site/ is up to date (same docs/, mkdocs.yml, theme and dictionaries)")
+        return site_dir
+    (root / SITE_STAMP).unlink(missing_ok=True)  # site/ is about to change
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
     cwd = os.getcwd()
     try:
@@ -186,13 +233,17 @@ def render_site(root: Path, strict: bool = False) -> Path:
         site_dir.rename(old)
     staging.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
+    stamp = root / SITE_STAMP
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest, encoding="utf-8")
     return site_dir
 
 
-def build_all(root: Path, render: bool = True, search: bool = True) -> Corpus:
+def build_all(root: Path, render: bool = True, search: bool = True,
+              force: bool = False) -> Corpus:
     corpus = load_corpus(root / "corpus")
     stats = write_docs_for(corpus, root, search=search)
     log.info("docs/: %(written)s written, %(unchanged)s unchanged, %(removed)s removed", stats)
     if render:
-        render_site(root)
+        render_site(root, force=force)
     return corpus

@@ -64,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = _repo_root()
     try:
-        corpus = build_all(root, render=not args.docs_only)
+        corpus = build_all(root, render=not args.docs_only, force=args.force)
     except MkDocsException as error:  # a broken mkdocs.yml, a plugin error
         print(f"zhiku: error: MkDocs failed ({error.format_message()}); {root / 'site'} is "
               "left as it was", file=sys.stderr)
@@ -174,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("build", help="corpus/ → docs/ → site/")
     p.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")
+    p.add_argument("--force", action="store_true",
+                   help="run MkDocs even when site/ was rendered from the same docs/ and config")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="build docs/, serve the site, re-ingest when corpus/ changes")
