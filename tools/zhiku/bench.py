@@ -33,6 +33,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -374,7 +376,9 @@ def run_stages(root: Path, raw_bytes: int, mode: str = "full") -> dict:
     finally:
         site.build_search_dictionaries = dictionaries
     stages["docs"]["search_dictionaries_seconds"] = round(sum(spent), 3)
-    stage("mkdocs", lambda: render_site(root))
+    with _mkdocs_parts() as parts:
+        stage("mkdocs", lambda: render_site(root))
+    stages["mkdocs"]["parts"] = {k: round(v, 3) for k, v in parts.items()}
     stage("reingest_unchanged", lambda: load_corpus(corpus_dir, cache_dir=cache_dir))
 
     def second_build() -> None:  # zhiku build again, nothing changed: every cache warm
@@ -396,6 +400,45 @@ def run_stages(root: Path, raw_bytes: int, mode: str = "full") -> dict:
     return {"articles": len(corpus.articles), "raw_mb": round(raw_bytes / 2**20, 2),
             "stages": stages, "problems": corpus.problems, "one_changed_written": written,
             "cores": os.cpu_count() or 1}
+
+
+@contextmanager
+def _mkdocs_parts() -> Iterator[dict[str, float]]:
+    """Where a MkDocs build spends its time: seconds spent in Markdown → HTML (``Page.render``),
+    reading front matter (YAML), the search plugin's ``on_page_context`` (HTML parsing +
+    segmentation), segmentation alone, and the rest of ``_build_page`` (templates, writing)."""
+    import material.plugins.search.plugin as search
+    from mkdocs.commands import build
+    from mkdocs.structure import pages
+    from mkdocs.utils import meta
+
+    from . import fastcut
+
+    spent = {"markdown": 0.0, "front_matter": 0.0, "search": 0.0, "segmentation": 0.0,
+             "page_templates": 0.0}
+    patched = [(pages.Page, "render", "markdown"), (meta, "get_data", "front_matter"),
+               (search.SearchPlugin, "on_page_context", "search"),
+               (fastcut.NativeTokenizer, "cut", "segmentation"),
+               (build, "_build_page", "page_templates")]
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _key in patched]
+
+    def timed(function, key):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[key] += time.perf_counter() - start
+        return wrapper
+
+    for (owner, name, key), (_o, _n, original) in zip(patched, originals):
+        setattr(owner, name, timed(original, key))
+    try:
+        yield spent
+    finally:
+        for owner, name, original in originals:
+            setattr(owner, name, original)
+        spent["page_templates"] -= spent["search"]  # on_page_context runs in _build_page
 
 
 def _mkdocs_dirty(root: Path) -> None:
@@ -514,6 +557,18 @@ def format_table(results: list[dict]) -> str:
     if 1000 in by_size and 3000 in by_size:
         ratio = _whole(by_size[3000]) / _whole(by_size[1000])
         lines += ["", f"Whole pipeline, 3,000 / 1,000 articles: {ratio:.2f} (3.00: linear)."]
+    lines += ["", "Where the MkDocs stage goes (seconds; the same build, timed by part):", "",
+              ("| articles | MkDocs | Markdown → HTML | front matter (YAML) | search index "
+              "(of which segmentation) | page templates + writing | the rest |"),
+              "|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        total, p = r["stages"]["mkdocs"]["seconds"], r["stages"]["mkdocs"].get("parts", {})
+        if not p:
+            continue
+        rest = total - p["markdown"] - p["front_matter"] - p["search"] - p["page_templates"]
+        lines.append(f"| {r['articles']:,} | {total:.1f} | {p['markdown']:.1f} "
+                     f"| {p['front_matter']:.1f} | {p['search']:.1f} ({p['segmentation']:.1f}) "
+                     f"| {p['page_templates']:.1f} | {rest:.1f} |")
     return "\n".join(lines)
 
 
