@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from zhiku.read import SourceError, read_source
+from zhiku.read import SourceError, decode_bytes, read_source
 
 TEXT = "美中在第三輪關稅談判的意圖\n沈明室\n"
 
@@ -39,3 +39,19 @@ def test_undecodable_file_names_file_and_line(tmp_path):
     path.write_bytes("第一行\n第二行\n".encode() + b"\xff\xfe\xfa\x80\x81 bad\n")
     with pytest.raises(SourceError, match=r"broken.txt:3: cannot decode"):
         read_source(path)
+
+
+@pytest.mark.parametrize("text", [
+    # Simplified text in GB18030 also decodes as Big5, as other characters
+    "美中在第三轮关税谈判中各有所图",
+    "朝俄关系：从军事合作到",
+    # English with curly quotes: ” is A1B1 in GB18030, § in Big5
+    "“Pacific Leaders Call for Unity and Bold Action,” Islands Business",
+])
+def test_short_gb18030_text_is_not_read_as_big5(text):
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_short_big5_text_is_still_big5():
+    for text in ("美中在第三輪關稅談判的意圖", "「國防安全雙週報」，第 87 期。"):
+        assert decode_bytes(text.encode("big5")) == (text, "big5")

@@ -9,11 +9,16 @@ undecodable bytes, the line) when it cannot.
 from __future__ import annotations
 
 import codecs
+import functools
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 #: Candidate legacy encodings, tried in this order after UTF-8 fails.
 LEGACY_ENCODINGS = ("big5", "gb18030")
+
+#: How many of jieba's commonest characters count as common when two encodings compete.
+COMMON_HAN = 4000
 
 #: Files larger than this are refused: no think-tank article is 50 MB of text.
 MAX_BYTES = 40 * 1024 * 1024
@@ -57,19 +62,71 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             raise SourceError(f"{name}: binary data, not an extracted text (NUL or control bytes)")
         encodings = ("utf-8",) + LEGACY_ENCODINGS
     first_error: UnicodeDecodeError | None = None
+    decoded: list[tuple[str, str]] = []
     for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
             first_error = first_error or error
             continue
-        return text, encoding.replace("-sig", "")
+        decoded.append((text, encoding.replace("-sig", "")))
+        if encoding not in LEGACY_ENCODINGS:
+            break  # a BOM or valid UTF-8 decides
+    if decoded:
+        # Big5 bytes almost always decode as GB18030 too, and short GB18030 text often as
+        # Big5: keep the reading made of common characters (first one on a tie).
+        return max(decoded, key=lambda pair: _common_share(pair[0]) if len(decoded) > 1 else 0)
     assert first_error is not None
     line = _line_of(data, first_error.start)
     raise SourceError(
         f"{name}:{line}: cannot decode as {' / '.join(encodings)} "
         f"(first bad byte at offset {first_error.start})"
     )
+
+
+#: Punctuation of Chinese text (and of English text with curly quotes), besides common Han.
+COMMON_MARKS = frozenset("，。、；：？！「」『』（）《》〈〉【】—…“”‘’・·％　")
+
+
+def _common_share(text: str, sample: int = 20_000) -> float:
+    """The share of the non-ASCII characters of ``text`` (its first ``sample`` characters)
+    that are common Han characters or punctuation: a right decoding reads as words, a wrong
+    one as rare characters and symbols.
+
+    >>> _common_share("臺灣國防"), _common_share("籓芖瓣ň")  # 臺灣國防 in Big5, read as GB18030
+    (1.0, 0.25)
+    >>> _common_share("“Atlantic”"), _common_share("§Atlantic¨")  # GB18030 read as Big5
+    (1.0, 0.0)
+    """
+    wide = [ch for ch in text[:sample] if ch > "\x7f"]
+    if not wide:
+        return 0.0
+    common = _common_han()
+    return sum(ch in common or ch in COMMON_MARKS for ch in wide) / len(wide)
+
+
+@functools.cache
+def _common_han() -> frozenset[str]:
+    """The 4,000 commonest characters of jieba's dictionary (by the frequency of the words
+    they occur in) and their Traditional forms (OpenCC's ``STCharacters``): ~5,500."""
+    import jieba
+    import opencc
+
+    counts: Counter[str] = Counter()
+    dictionary = Path(jieba.__file__).parent / "dict.txt"
+    with dictionary.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, freq = line.split(" ", 2)[:2]
+            for ch in word:
+                counts[ch] += int(freq)
+    common = {ch for ch, _count in counts.most_common(COMMON_HAN)}
+    variants = Path(opencc.__file__).parent / "dictionary" / "STCharacters.txt"
+    with variants.open(encoding="utf-8") as handle:
+        for line in handle:
+            simplified, _tab, traditional = line.rstrip("\n").partition("\t")
+            if simplified in common:
+                common.update(traditional.split())
+    return frozenset(common)
 
 
 def normalize_newlines(text: str) -> str:
