@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zhiku.clean import Report
+from zhiku.clean import Report, clean_article, render_markdown
 from zhiku.clean.chars import remove_cjk_spaces, unify_ideographs
 from zhiku.convert import convert_text
 
@@ -319,3 +319,362 @@ def test_a_column_header_without_categories_and_unnumbered_headings_in_plain_tex
     assert blocks[1].startswith("自俄烏戰爭爆發以來") and blocks[1].endswith("東北亞的安保情勢。")
     assert blocks[2] == "## 日本表明堅定反對俄羅斯侵略戰爭的立場"
     assert blocks[3].startswith("在日俄關係方面") and blocks[3].endswith("導致雙方關係降到冰點。\n")
+
+
+# --- issue 3, second round: fixes found with `zhiku pdf-matrix --details` ------------------
+
+LONG_HEADING = (  # pdftotext of a LibreOffice PDF, 12pt: a heading wrapped over two lines
+    "「以礦產換軍事實力或安全保障」模式，亦即以自然資源換取區域地緣政治平衡之雙邊至多邊\n"
+    "合作，將成為未來美國與其他資源豐富國家締結戰略貿易協議之框架，例如美國已於\n"
+    "降低鈷礦供應鏈被中國掌控與左右之風險。\n"
+    "五、「以礦產換軍事實力或安全保障」將成為後續美國與其他自然資源豐富國\n"
+    "家締結戰略貿易協議之框架\n"
+    "雖然本次美烏協議尚有許多挑戰待克服，其正式簽署之象徵意涵及所奠定的「以礦產\n"
+    "換軍事實力或安全保障」模式，亦即以自然資源換取區域地緣政治平衡之雙邊至多邊\n"
+    "合作，將成為未來美國與其他資源豐富國家締結戰略貿易協議之框架，例如美國已於\n"
+    "2025 年 3 月與非洲的剛果民主共和國就雙邊礦產合作協議展開初步磋商，希望以提供\n"
+    "軍事訓練與武器裝備，換取並擴大美國企業在剛果當地的採礦與投資權，目標是確保\n"
+    "美國能夠獲得所需鈷礦，降低鈷礦供應鏈被中國掌控與左右之風險。\n\f"
+)
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_heading():
+    """heading_level: up to 80 characters when the heading holds no comma or colon."""
+    blocks = body_of(LONG_HEADING).split("\n\n")
+    assert blocks[1] == ("### 五、「以礦產換軍事實力或安全保障」將成為後續美國與其他自然資源豐富"
+                         "國家締結戰略貿易協議之框架")
+    assert blocks[2].startswith("雖然本次美烏協議") and blocks[2].endswith("左右之風險。\n")
+
+
+def test_a_long_run_in_item_is_no_heading_in_either_reading():
+    """A run-in item (``（二）標題：正文``) the page cut is a paragraph, also when its
+    one-line-per-paragraph Markdown is read again (pymupdf4llm; the hypothesis case)."""
+    from zhiku.clean.paragraphs import heading_level
+
+    item = ("（二）首爾國際航空航天與國防展覽會：韓國兩年一度的「首爾國際航空航天與國防展覽會」"
+            "（以下略稱 ADEX 展覽）是由韓國航空宇宙")
+    assert heading_level(item, 80) == 0
+    assert heading_level("一、國防科技規劃政策建議方面，加強第四次工業革命應用於軍事科技之深化研究：") == 3
+
+
+def test_split_marker_from_date():
+    """``業務，208月4日``: footnote 20's marker glued to the month of a date."""
+    from zhiku.clean.footnotes import split_marker_from_date
+
+    assert split_marker_from_date("208", "月", 20) == 20
+    assert split_marker_from_date("12", "月", 1) is None  # December
+    assert split_marker_from_date("2025", "年", 20) is None  # a year
+    assert split_marker_from_date("202025", "年", 20) == 20
+    assert split_marker_from_date("10", "月", 1) is None  # no month 0
+    raw = (
+        "李在明政府在 6 月 4 日上任之後，隨即下令韓國軍方停止所有對北廣播業務，19並在 7 月中旬中止國情\n"
+        "院所有對北廣播業務，208 月 4 日撤除所有在停戰線附近的固定式擴音器。在這之前，韓國在非軍事區前線\n"
+        "曾保有約 24 個固定式大型擴音器和 16 個移動式擴音器。\n"
+        " \n"
+        "19 〈대북 확성기 방송 중지〉，《정책브리핑》，2025 年 6 月 11 日。\n"
+        "20 韓國政府實際上沒有公布國情院中止對北廣播的具體時間。\n\f"
+    )
+    body = body_of(raw)
+    assert "停止所有對北廣播業務，[^19]並在 7 月中旬中止國情院所有對北廣播業務，[^20]8 月 4 日撤除" in body
+    assert "[^20]: 韓國政府實際上沒有公布國情院中止對北廣播的具體時間。" in body
+
+
+def test_markers_are_read_left_to_right_whatever_sets_them_off():
+    """A marker set off by a space (justified text) before a glued one on the same line,
+    and one set off after an ideograph (``包括中導系統 4在內``), the next footnote's only."""
+    from zhiku.clean.footnotes import mark_references
+    from zhiku.clean.layout import Line
+
+    line = Line(1, "廣播業務已於今年全部取消， 15現有的播送量僅約為過去的 20%，16預期未來還會持續下降")
+    used = [14]
+    mark_references(line, True, set(range(1, 23)), used, Report())
+    assert line.text == "廣播業務已於今年全部取消，[^15]現有的播送量僅約為過去的 20%，[^16]預期未來還會持續下降"
+    line = Line(2, "地區盟伴，構建排他性『小集團』，執意推進包括中導系統 4在內的軍事部署")
+    mark_references(line, True, {4, 5}, [3], Report())
+    assert line.text == "地區盟伴，構建排他性『小集團』，執意推進包括中導系統[^4]在內的軍事部署"
+    line = Line(3, "得，日本參議院在 2021年 6月 11日的全體會議上，參議員全員起立")
+    mark_references(line, True, {6, 7}, [], Report())  # 6 is not the next footnote
+    assert "[^" not in line.text
+
+
+PYMUPDF_MARKERS = (  # PyMuPDF, 12pt: the text after a superscript starts a new line
+    "壹、前言\n"
+    "遇安全行為準則》的執行情況，並討論改善雙方海上軍事安全問題的措施。\n"
+    "1當前中共\n"
+    "海軍軍力不斷提升，其活動範圍已由過去的近岸水域逐步擴展至全球水域，這導致了\n"
+    "兩國機艦在海上及其上空遭遇並發生對峙的頻率持續增加。為降低雙方機艦接觸時可\n"
+    "能出現的對抗風險，美中兩國於 1998 年簽署 MMCA 協定。\n"
+    "貳、安全意涵\n"
+    "1994 年 10 月，美中間出現了首次嚴重海上對峙，\n"
+    "2 1996 年 3 月台海危機期間，雙方\n"
+    "機艦在台灣周遭大量集結，這些事件最終在雙方克制下和平落幕，卻也凸顯海上意外\n"
+    "升高成衝突的高度風險。因此，雙方意識到必須建立一套機制用以化解海上意外事件\n"
+    "的發生，MMCA 即是在此背景與需求下應運而生。\n"
+    "1 丁文翔、陳琳與張懋瑄，〈中美兩軍舉行 2025 年度海上軍事安全磋商機制工作小組會〉。\n"
+    "2 當時，一艘中共漢級核動力潛艦遭美軍 S-3 反潛機投下聲納浮標持續地追蹤。\n\f"
+)
+
+
+def test_rejoin_a_marker_line_that_goes_on_with_a_number():
+    """rejoin_lines_split_at_markers: ``2 1996 年…`` (PyMuPDF keeps the space after the
+    marker)."""
+    body = body_of(PYMUPDF_MARKERS)
+    assert "問題的措施。[^1]當前中共海軍軍力不斷提升" in body
+    assert "美中間出現了首次嚴重海上對峙，[^2] 1996 年 3 月台海危機期間，雙方機艦在台灣周遭" in body
+    assert "[^2]: 當時，一艘中共漢級核動力潛艦" in body
+
+
+def test_footnote_numbers_alone_in_the_footnote_area_are_not_glued_back():
+    """rejoin_lines_split_at_markers leaves pdftotext's footnote numbers alone: from a lone
+    number whose marker was seen, the page's lines are footnotes (pdftotext, 10.5pt-dense)."""
+    raw = (
+        '因應當前國際情勢變化與中國內部所面臨的風險與挑戰增加，中國國務院新聞辦公室於 5 月 12 日發布\n'
+        '了《新時代的中國國家安全》白皮書，闡述中國國家安全理念。 1 從白皮書的相關內容來看，其基礎係以\n'
+        '「總體國家安全觀」為指導思想與核心內容進行論述。「總體國家安全觀」之內涵、思想與原則係由習近\n'
+        '平於 2014 年中央國家安全委員會第一次會議上首次提出，強調以人民安全為宗旨、以政治安全為根本、以\n'
+        '經濟安全為基礎、以軍事、文化、社會安全為保障，並以促進國際安全為依託。初期涵蓋政治、軍事、國\n'
+        '土、經濟、文化、社會等 11 個主要領域，2後續逐步將金融、網絡、糧食、海外利益、太空、深海、極地、\n'
+        '生物、人工智慧、數據等領域納入，台灣與港澳後續也因而被納入其論述中。 3白皮書未就每一個安全領域\n'
+        '之內涵與政策方向進行敘述，而是聚焦在「總體國家安全觀」於實踐層面的制度建構與戰略敘事，包括強\n'
+        '調提升人民安全感、幸福感，維護共產黨的領導與制度安全，保障高品質發展、領土主權，推進涉外安全\n'
+        '法治建構，以及推動全球安全倡議等內容。同時，白皮書並揭示透過法治化、系統化與協同化的治理機\n'
+        '制，以強化中國國家安全體系與能力現代化。因其篇幅與所涉事項廣泛，本文僅就中國公布《新時代的中\n'
+        '國國家安全》白皮書中的對外與對台內容進行論述分析。\n'
+        '\n'
+        '貳、安全意涵\n'
+        '一、白皮書係以和平辭彙包裝對抗意圖\n'
+        '從白皮書的內容來看，雖然基本上延續「總體國家安全觀」核心思維，但是仍有值得關注之焦點。首\n'
+        '先，中國為了提升白皮書的高度與格局並彰顯其內容的正當性以及道德標準，白皮書首先提及「與其他國\n'
+        '一道推動世界和平和發展」，作為發布此白皮書的主因之一。後續亦多次強調中國維護世界穩定的立場，\n'
+        '試圖建立「中國是和平貢獻者」的國際形象。例如全文共出現 54 次「和平」之詞，其中 11 次談到促進、\n'
+        '推動或維護世界和平。\n'
+        '然而，在強調和平願景的同時，中共也將區域不穩定的責任推諉給他國，尤其是以美國為首的「外部\n'
+        '勢力」，或是推給「台獨勢力」。儘管文中常以「個別國家」或「外部勢力」代稱而未直接點破，但相關\n'
+        '描述已明示其指涉對象。例如內文提到「亞太地區成為大國博弈焦點。個別國家強化亞太軍事同盟，拉攏\n'
+        '地區盟伴，構建排他性『小集團』，執意推進包括中導系統 4在內的軍事部署，嚴重加劇地區緊張局勢」、\n'
+        '「個別國家以安全為名，對華打關稅戰、貿易戰、科技戰、輿論戰，嚴重威脅中國的安全發展」以及「一\n'
+        '些外部勢力處心積慮打『台灣牌』，『台獨』勢力頑固堅持分裂立場，冒險挑釁」。此外，在當前國際社\n'
+        '會中不少國家對美國總統川普的關稅政策之內容與正當性仍持保留態度或表達不滿時，中共則直接點出\n'
+        '「美國以各種藉口宣布對包括中國在內的所有交易夥伴濫施關稅，嚴重侵犯各國正當權益，嚴重違反世界\n'
+        '貿易組織規則」，中共選擇性地針對較具國際爭議性的議題公開點名美方，藉此彰顯中國在國際經貿秩序\n'
+        '的道德優勢。\n'
+        '白皮書的論述策略，一方面藉高頻率的追求「和平」語言來形塑中國的正面形象，並爭取國際輿論的\n'
+        '認同；另一方面則藉模糊與強硬並用的方式，將區域安全壓力歸咎於他國，藉此合理化自身的安全行動。\n'
+        '1\n'
+        '\n'
+        '〈有關部門負責人就《新時代的中國國家安全》白皮書答記者問〉白皮書答記者問，《新華社》，2025 年 5 月 12\n'
+        '日，https://reurl.cc/OYn66g；〈新時代的中國國家安全〉，《中國政府網》，2025 年 5 月 12 日，https://reurl.cc/kngppG。\n'
+        '2\n'
+        '原列舉項目包括政治安全、國土安全、軍事安全、經濟安全、文化安全、社會安全、科技安全、資訊安全、生態安全、資源安全、核安全。\n'
+        '詳見，〈習近平：堅持總體國家安全觀 走中國特色國家安全道路〉，《中國共產黨新聞網》，2014 年 4 月 16\n'
+        '日，http://cpc.people.com.cn/n/2014/0416/c64094-24900492.html。\n'
+        '3\n'
+        '〈黨媒把遏制「港獨」納入習近平的總體國家安全觀〉，《法廣》，2017 年 4 月 16 日，https://reurl.cc/7KWZm9；〈以習近平總書記\n'
+        '總體國家安全觀為指引 譜寫國家安全新篇章〉，《求是網》，2017 年 4 月 15\n'
+        '日，http://www.qstheory.cn/dukan/qs/2017-04/15/c_1120788993.htm。\n'
+        '4\n'
+        '引文中所指之「中導系統」為中程導彈系統。\n'
+        "\f"
+    )
+    body = body_of(raw)
+    assert "執意推進包括中導系統[^4]在內的軍事部署" in body
+    assert "[^3]: 〈黨媒把遏制「港獨」納入習近平的總體國家安全觀〉" in body
+    assert body.endswith("htm。\n\n[^4]: 引文中所指之「中導系統」為中程導彈系統。\n")
+
+
+def test_keep_lines_before_long_words():
+    """A sentence end short of the margin goes on when the next line opens with a Latin
+    word too wide for the room left: ``（Operation`` did not fit after ``「高桅行動」``."""
+    raw = (
+        "2024 年 10 月施凱爾在下議院公開表示，中國人民解放軍在台灣海峽周邊的軍演與\n"
+        "封鎖演練是「不利和平與穩定的舉措」。希利 2025 年 4 月於下議院應詢時也表示，\n"
+        "英國對台海和平的「非常強烈關切」(very strong concern)。這顯示工黨政府對台\n"
+        "海和平的「非常強烈關切」，絕非只是空話而已。\n"
+        "英國「威爾斯親王號」航艦打擊群此次到訪澳洲，是執行代號「高桅行動」\n"
+        "（Operation Highmast）在印太區域行動部署的一部分，藉以展現工黨政府對英國\n"
+        "於印太區域安全的存在、關注與承諾。自 2025 年 4 月 22 日起為期長達 7.5 個月「高\n"
+        "桅行動」，英國航母打擊群將陸續與美國、日本、南韓、澳洲、紐西蘭等盟邦夥伴會\n"
+        "合，舉行有數艘航艦參與的大規模軍演。這是工黨政府自 2024 年 7 月上臺以來，首\n"
+        "度在印太區域進行最大規模的軍事部署，也是繼 2021 年後，英國再次對印太區域展\n"
+        "開類似部署。\n\f"
+    )
+    converted = convert_text(raw, "snippet.txt")
+    blocks = converted.articles[0].body.split("\n\n")
+    assert len(blocks) == 2
+    assert "是執行代號「高桅行動」（Operation Highmast）在印太區域行動部署的一部分" in blocks[1]
+    assert "keep_lines_before_long_words" in [c.fix for c in converted.reports[0].changes]
+
+
+INDENTED_12PT = (  # pdfminer, 12pt, ragged right, first-line indents (dropped by the extractor)
+    '2025 年 7 月 28 日至 7 月 29 日，美國及中國的貿易代表團在瑞典的斯德哥爾\n'
+    '摩（Stockholm）進行第三輪的經貿會談，美國由財政部長貝森特（Scott \n'
+    'Bessent）及貿易代表格里爾（Jamieson Greer）帶領，中國則由國務院副總理何\n'
+    '立峰主導談判，成為繼日內瓦及倫敦會談後，第三次有關兩國關稅問題的談判。\n'
+    '在今年 5 月 10 日美中達成暫緩 90 天的共識，原定於 8 月 12 日到期，但在三\n'
+    '個月後，當中因為談判進展有限，遂再延長 90 天。因為會談初步結論仍需要兩國\n'
+    '領導人的簽字認可，導致於會後有關談判的過程與結論並無太多描述，但從關稅暫\n'
+    '停到再次延長 90 天的情況來說，兩國談判尚未完成結束，可能因為某些產品關稅\n'
+    '及政策的分歧，使得談判必須延長。\n'
+    '貳、安全意涵\n'
+    '一、談判團隊組成與策略\n'
+    '根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美國\n'
+    '僅有 15 人。談判過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是依據\n'
+    '文本的立場宣示，然後依據談判議題分成小組來討論。1基本上美國財政部長貝森特\n'
+    '及中國國務院副總理何立峰負責總體方向的指導與最後決議的敲定，有關兩國貿易\n'
+    '爭議細節及非關稅貿易壁壘則由貿易代表及各部會代表負責。根據會後描述，相對\n'
+    '於日內瓦及倫敦會談而言，此次的談判議題更加深入，話題更為廣泛，美國甚至建\n'
+    '議中國在「十五五」規劃中，將中國經濟結構從生產性經濟體轉為消費型的經濟\n'
+    '體。此種轉變對出口導向的中國而言，潛藏不可測風險與變數，某種程度也會被中\n'
+    '國認為是美國對中國政策的「說三道四」。\n'
+)
+
+
+def test_printed_width_finds_a_full_last_line_before_an_indented_first_line():
+    """printed_width: spaces and digits are narrower than a CJK half, so the first line of
+    ``在今年 5 月 10 日…`` is short by the indent; the full line before it ends its paragraph."""
+    from zhiku.clean.layout import display_width, printed_width
+
+    first = "在今年 5 月 10 日美中達成暫緩 90 天的共識，原定於 8 月 12 日到期，但在三"
+    assert display_width(first) == 72 and printed_width(first) == 68
+    # what measure_wrap reads off the whole article (pdfminer, 12pt-header)
+    from zhiku.clean import Layout
+    from zhiku.clean.layout import Wrap, split_lines
+
+    lines = split_lines(INDENTED_12PT)
+    layout = Layout(lines, True, 72, Wrap(marks_ends=False, full=72, slack=2, first_indent=4))
+    blocks = render_markdown(clean_article(lines, layout, Report())).split("\n\n")
+    assert blocks[0].endswith("第三次有關兩國關稅問題的談判。")
+    assert blocks[1].startswith("在今年 5 月 10 日") and blocks[1].endswith("使得談判必須延長。")
+
+
+def test_join_spaced_urls_where_a_wrapped_url_was_joined_with_a_space():
+    """pymupdf4llm joins a footnote's wrapped lines with a space, also inside a URL."""
+    from zhiku.clean.chars import join_spaced_urls
+
+    assert join_spaced_urls("《台灣智庫》，2025 年 4 月 23 日，https://voicetank.org/ 20250423-2/。") == (
+        "《台灣智庫》，2025 年 4 月 23 日，https://voicetank.org/20250423-2/。")
+    assert join_spaced_urls("https://www.korea.kr/multi/visualNewsView.do? newsId=148944317。") == (
+        "https://www.korea.kr/multi/visualNewsView.do?newsId=148944317。")
+    assert join_spaced_urls("http://www.kcna.kp/kp/article/q/7814962e12328ec63931b157c5b3d5ce29c3a85a74"
+                            "07b10fa8612 dce14b01b9648ea83446189ee8c28735ec304344449.kcmsf。") == (
+        "http://www.kcna.kp/kp/article/q/7814962e12328ec63931b157c5b3d5ce29c3a85a7407b10fa8612dce1"
+        "4b01b9648ea83446189ee8c28735ec304344449.kcmsf。")
+    # a URL's end stays: a sentence or the next footnote follows
+    assert join_spaced_urls("https://reurl.cc/0KnLqo. 16同註5。") == "https://reurl.cc/0KnLqo. 16同註5。"
+    assert join_spaced_urls("Reuters, https://x.com/abc and more") == "Reuters, https://x.com/abc and more"
+
+
+PYMUPDF4LLM_NOTES = (
+    "焦點類別：國際情勢 \n\n"
+    "## **參、趨勢研判** \n\n"
+    + "事實上，中國在今年 5 至 9 月間還有一個民族主義動員的重要議程，即反法西 斯戰爭勝利 80 週年的"
+    "慶祝活動。習近平在 5 月 7 日至 10 日出訪俄羅斯，於 5 月 9 日參加俄羅斯以同樣名義舉辦的閱兵活動。"
+    "而 5 月 8 日中俄兩國簽署聯合聲明時，普亭亦曾強調「二戰中國戰場勝利是在共產黨的領導下取得的」。 \n\n" * 3
+    + "在中國國內，習近平於 5 月 9 日出席紅場閱兵，並發表談話。10此些言行均反映中國政府對此事的重視。"
+    "而在中國國內，相關活動亦已在 5 月 13 日正式啟動，並可能在 9 月 3 日辦理 閱兵儀式。11 \n\n"
+    "> 10 廖士鋒，〈習普會稱抗戰是中共領導 陸委會駁：中共並無實質貢獻〉，《聯合新聞網》，2025 年 5 月 \n\n"
+    "> 9 日，https://udn.com/news/story/7331/8729066。 \n\n"
+    "國防安全雙週報 第 87 期 \n\n"
+    "中國是否能透過類似安排進行持續民族主義動員，並藉此在高度不確定的內外環境中維持國內社會穩定，仍待持續觀察。 \n\n"
+    "> 11 〈大陸公布抗日戰爭勝利 80 周年紀念活動標識〉，《聯合新聞網》，2025 年 5 月 13 \n\n"
+    "> 日，https://udn.com/news/story/7331/8735113。 \n\n"
+)
+
+
+def test_a_quoted_footnote_line_that_opens_with_a_date_goes_on():
+    """_separate_superscript: ``> 9 日，https://…`` after ``…，2025 年 5 月`` is the rest of
+    footnote 10, not footnote 9 (numbers count up; a date's day follows an unfinished note)."""
+    body = body_of(PYMUPDF4LLM_NOTES)
+    assert "[^10]: 廖士鋒，〈習普會稱抗戰是中共領導 陸委會駁：中共並無實質貢獻〉，《聯合新聞網》，" \
+        "2025 年 5 月 9 日，https://udn.com/news/story/7331/8729066。" in body
+    assert "[^9]" not in body and "[^10-bis]" not in body and "[^11]: 〈大陸公布" in body
+
+
+def test_footnotes_as_plain_paragraphs_and_list_items():
+    """pymupdf4llm without a running header sets footnotes as paragraphs (``1 윤상길…``) or
+    list items (``- 2 目前…``), a wrapped one going on as ``- 日，https://…``."""
+    raw = (
+        "## **壹、前言** \n\n"
+        "過去南北韓之間曾有過相當激烈的體系競爭，在韓國的經濟發展較為領先的情況下，韓國透過這樣的廣播方式提升國際能見度。"
+        "1除此之外，當時韓國 也曾允許部分民間和宗教團體設置類似性質的廣播頻道。2 \n\n"
+        "北韓則是從 1967 年開始在前線設置擴音器、調頻廣播，對韓國實施「對南廣播」，並透過敵後作業，"
+        "在韓國內部製造混亂。有鑑於此，3國情院的前身韓國中央情報部設立對北廣播電台，"
+        "並透過敵後作業，在韓國內部製造混亂，整合相關體系發展至今。 \n\n"
+        + "因此，韓國的「對北廣播」在實務定義上，通常包含了「調頻廣播」和「播音廣播」 兩種送出方式，"
+        "兩者的內容也並非完全相同。從結果來看，播音廣播的內容較為簡短，對前線部隊士官兵和北韓非軍事區"
+        "附近民眾所造成的影響也相對明顯。從結果來看，播音廣播的內容較為簡短。 \n\n" * 3 +
+        "1 윤상길、이정훈，〈1950 년대 서울중앙방송국 대외방송의 전개과정〉，《언론정보연구》（제56 권 4 호，2019 年10 月），頁 32。 \n\n"
+        "- 2 目前較為知名有「極東廣播電台」和「國民統一廣播電台」。 \n\n"
+        "- 3 〈대남 흑색방송 실체는 이렇다〉，《정책브리핑》，1992 年10 月22 \n\n"
+        "- 日，https://www.korea.kr/briefing/policyBriefingView.do?newsId=148743564。 \n\n"
+    )
+    body = body_of(raw)
+    assert "提升國際能見度。[^1]除此之外" in body and "類似性質的廣播頻道。[^2]" in body
+    assert body.endswith(
+        "[^1]: 윤상길、이정훈，〈1950 년대 서울중앙방송국 대외방송의 전개과정〉，《언론정보연구》"
+        "（제56 권 4 호，2019 年10 月），頁 32。\n\n"
+        "[^2]: 目前較為知名有「極東廣播電台」和「國民統一廣播電台」。\n\n"
+        "[^3]: 〈대남 흑색방송 실체는 이렇다〉，《정책브리핑》，1992 年10 月22 日，"
+        "https://www.korea.kr/briefing/policyBriefingView.do?newsId=148743564。\n")
+
+
+def test_page_numbers_of_pages_with_few_long_lines_and_their_running_header():
+    """remove_page_numbers_by_position without form feeds: lone numbers counting up 400
+    characters apart, even when fewer than ten lines apart (pymupdf4llm, one line per
+    paragraph); the line after each then opens a page, so the running header goes too."""
+    paragraph = ("《韓國國家戰略》期刊於 2016 年創刊，是韓國國家研究基金會選定的期刊，每年出版三期"
+                 "（3 月、7 月和 11 月），在定期、不定期舉辦的國際研討會中發表研究成果。" * 3 + " \n\n")
+    raw = ("智庫研究文集 \n\n# **摘要** \n\n" + paragraph * 2 + "1 \n\n智庫研究文集 \n\n"
+           + paragraph * 2 + "2 \n\n智庫研究文集 \n\n" + paragraph + "3 \n\n")
+    converted = convert_text(raw, "snippet.md")
+    body = converted.articles[0].body
+    assert "智庫研究文集" not in body and body.count("《韓國國家戰略》期刊") == 15
+    assert not any(block.strip().isdigit() for block in body.split("\n\n"))
+    assert [c.fix for c in converted.source_report.changes].count("remove_running_headers") == 3
+
+
+def test_a_running_header_read_after_the_first_line_of_its_page():
+    """remove_running_headers: pdfminer reads a heading at a page's top before the header."""
+    page = ("國防安全即時評析\n" + LO_PARAGRAPHS + "{}\n\f")
+    raw = (page.format(1) + page.format(2).replace("壹、前言\n國防安全即時評析", "貳、安全意涵\n國防安全即時評析")
+           .replace("國防安全即時評析\n壹、前言", "貳、安全意涵\n國防安全即時評析")
+           + page.format(3).replace("壹、前言", "參、趨勢研判"))
+    body = convert_text(raw, "snippet.txt").articles[0].body
+    assert "國防安全即時評析" not in body and "\n## 貳、安全意涵\n" in body
+
+
+def test_reclaim_footnote_tails():
+    """The rest of a footnote the page broke, read as body text just above the next
+    page's footnotes (pdfminer), goes back to its footnote."""
+    raw = (
+        "挑戰中方詮釋的動作。7\n"
+        "7 包括分別在世界衛生組織與聯合國安理會公開發言反對中國扭曲聯大第 2758 號決議。詳見，國際組織司、〈美國\n"
+        "首度在聯合國安理會嚴正批評中國誤用聯大第 2758 號決議〉，《中華民國外交部》，2025 年 4 月 24\n"
+        "2\n\f"
+        "從習近平所推動的「總體國家安全觀」出發，其對風險的理解並非單一或孤立事件，而是視各類安全挑戰\n"
+        "為彼此交織、相互影響，並隨著內外情勢變化不斷演化與調整。8在此思維下，台灣也將持續受到中共在\n"
+        "發展權利、海洋權益、科技賦能與網路安全等領域政策所帶來的影響與衝擊。\n"
+        "日，https://www.mofa.gov.tw/News_Content.aspx?n=96&s=119714。\n"
+        "8 〈發布《新時代的中國國家安全》白皮書〉，《人民網》，2025 年 5 月 13 日。\n"
+        "3\n\f"
+    )
+    body = body_of(raw)
+    assert "領域政策所帶來的影響與衝擊。\n\n[^7]" in body
+    assert ("《中華民國外交部》，2025 年 4 月 24 日，https://www.mofa.gov.tw/News_Content.aspx"
+            "?n=96&s=119714。\n\n[^8]: 〈發布") in body
+
+
+def test_a_line_short_only_because_the_next_cannot_start_with_punctuation_opens_nothing():
+    """end_paragraphs_at_short_lines: a full line that ends a sentence ends its paragraph when
+    the next line is short by the first-line indent, unless the line after that opens with
+    a unit (``場。``) too wide for that room (pdfminer, 10.5pt-dense, justified)."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=92, slack=2, first_indent=4)
+    line = Line(1, "交並撤銷對其承認，使烏克蘭成為繼愛沙尼亞之後第二個承認大韓民國為唯一合法政府的前蘇聯加盟國。")
+    following = Line(2, "韓國政府也同時表達尊重烏克蘭的領土主權，不承認頓涅茨克人民共和國和盧甘斯克人民共和國的立")
+    after = Line(3, "場。2023 年 4 月，尹錫悅赴美進行國是訪問時，表示面對俄國嚴重違反戰爭法的行徑，韓國可能無法堅持")
+    assert not end_paragraphs_at_short_lines(line, following, after, wrap)
+    after = Line(3, "烏克蘭的領土主權，不承認頓涅茨克人民共和國和盧甘斯克人民共和國的立場。2023 年 4 月，尹錫悅赴美")
+    assert end_paragraphs_at_short_lines(line, following, after, wrap)

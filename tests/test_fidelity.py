@@ -32,9 +32,12 @@ def test_every_article_meets_the_fidelity_targets(scores):
         assert score.passes(), score
 
 
-# Other extractors' output of one reference article (from `zhiku pdf-matrix`, layout
-# 10.5pt-dense: page numbers, first-line indents, justified): pdftotext with form feeds,
-# PyMuPDF (markers on lines of their own), pymupdf4llm (Markdown, footnotes as quotes).
+# Other extractors' output of reference articles (from `zhiku pdf-matrix`), one per fix the
+# matrix found: ``<seed>-<NN>-<layout>.<extractor>.txt``. 10.5pt-dense: page numbers,
+# first-line indents, justified; 12pt: ragged right, no indent; 12pt-header: running header,
+# page numbers, indents. pdftotext (form feeds, footnote numbers on lines of their own),
+# pdftotext -layout, PyMuPDF (markers on lines of their own), pdfminer, pymupdf4llm
+# (Markdown, footnotes as quotes, list items or plain paragraphs).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 
@@ -42,15 +45,17 @@ EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 def test_other_extractors_meet_the_fidelity_targets(path):
     from zhiku.convert import convert_text
     from zhiku.fidelity import score_article, split_front_matter
-    from zhiku.pdfmatrix import furniture_left
+    from zhiku.pdfmatrix import DEFAULT_HEADER, furniture_left, read_manifest_series
 
-    stem, series = path.name.split("-")[0], "國防安全即時評析"
-    reference = next(REFERENCE.glob(f"{stem}_*")) / (path.name.split("-")[1] + ".md")
-    _, expected = split_front_matter(reference.read_text(encoding="utf-8"))
+    stem, number = path.name.split("-")[:2]
+    reference = next(REFERENCE.glob(f"{stem}_*")) / f"{number}.md"
+    meta, expected = split_front_matter(reference.read_text(encoding="utf-8"))
+    series = meta.get("series") or read_manifest_series(CORPUS).get(meta["source"],
+                                                                     DEFAULT_HEADER)
     converted = convert_text(path.read_text(encoding="utf-8"), path.name)
     assert len(converted.articles) == 1
     article = converted.articles[0]
-    assert article.title == "美中在第三輪關稅談判的意圖" and article.authors == ["沈明室"]
+    assert article.title == meta["title"] and article.authors == meta["authors"]
     score = score_article(path.stem, article.body, expected)
     assert score.passes(), score
     assert furniture_left(article.body, series) == 0

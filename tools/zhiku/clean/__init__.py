@@ -1,9 +1,13 @@
 """The cleaner: a sequence of small, named fixes, each able to say what it did.
 
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
-strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers.  Article level (:func:`clean_article`): remove_boilerplate →
-separate_footnotes (and page numbers) → mark_references → build_blocks (join wrapped
-lines, join paragraphs split by pages, find headings) → remove_cjk_spaces.
+strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
+measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`).  Article level
+(:func:`clean_article`): remove_boilerplate → rejoin_lines_split_at_markers (PyMuPDF) →
+separate_footnotes (and page numbers, reclaim_footnote_tails) → mark_references (with
+split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines,
+keep_lines_before_long_words, join paragraphs split by pages, find headings) →
+remove_cjk_spaces; footnote texts: join_spaced_urls.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 """
 

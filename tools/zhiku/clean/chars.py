@@ -111,14 +111,31 @@ _URL_SPACED = re.compile(r"(https?://)\s+")
 _LETTER_SPACED_RUN = re.compile(r"(?<=://)((?:[A-Za-z0-9] ){2,}[A-Za-z0-9])(?=[./])")
 
 
+#: a URL the extractor broke at a line end and joined with a space: after ``/ ? & = - _``,
+#: or inside a run of letters and digits when what follows ends the URL (``…8612 dce14…kcmsf。``)
+_URL_WRAPPED = re.compile(
+    r"((?:https?://|www\.)[^\s<>]*[/?&=_\-]) (?=[A-Za-z0-9%#~])"
+    r"|((?:https?://|www\.)[^\s<>]*[A-Za-z0-9]) (?=[A-Za-z0-9]*[0-9./][A-Za-z0-9./_\-?=&%#]*"
+    r"(?:[。，；）」]|$))")
+
+
 def join_spaced_urls(text: str, report: Report | None = None, line: int | None = None) -> str:
     """Remove the spaces an extractor put inside a URL.
 
     Before: ``https:// w w w.yna.co.kr/view/GYH20240603001400044``
     After:  ``https://www.yna.co.kr/view/GYH20240603001400044``
+
+    Before (pymupdf4llm joins a footnote's wrapped lines with a space):
+    ``https://voicetank.org/ 20250423-2/。``, ``visualNewsView.do? newsId=148944317``
+    After: ``https://voicetank.org/20250423-2/。``, ``visualNewsView.do?newsId=148944317``
+    (a URL wraps after ``/ ? & = - _``, or between letters and digits when the piece after
+    the space ends the URL before CJK punctuation: ``…7407b10fa8612 dce14b01….kcmsf。``;
+    ``https://reurl.cc/0KnLqo. 16同註5。`` stays)
     """
     fixed = _URL_SPACED.sub(r"\1", text)
     fixed = _LETTER_SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), fixed)
+    while _URL_WRAPPED.search(fixed):
+        fixed = _URL_WRAPPED.sub(lambda m: m.group(1) or m.group(2), fixed)
     if fixed != text and report is not None:
         report.add("join_spaced_urls", line, text[:60], fixed[:60])
     return fixed

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .layout import SUPERSCRIPT_RUN, Line, Wrap, display_width, superscript_number
+from .layout import SUPERSCRIPT_RUN, Line, Wrap, printed_width, superscript_number
 from .report import Report
 
 _PDFTOTEXT_FOOTNOTE = re.compile(
@@ -109,6 +109,8 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             ahead = [x for x in lines[index + 1 : index + 8] if not x.gap][:4]
             if ahead and not ahead[0].page_start and footnote_start(ahead[0]):
                 in_block = True
+                if current is not None:
+                    reclaim_footnote_tails(body, current, notes, report)
             elif current is not None and ahead and _continues_footnote(ahead, footnote_start):
                 # the rest of a footnote the page broke, above the next page's footnotes
                 in_block = True
@@ -129,6 +131,8 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             line, body, last_number)
         if opens_block:
             in_block = True
+            if current is not None:
+                reclaim_footnote_tails(body, current, notes, report)
         if in_block:
             start = footnote_start(line, relaxed=opens_block)
             if start:
@@ -148,6 +152,31 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
 
 
 _ENDS_NOTE = re.compile(r"[。.」）)]$")
+#: how a footnote's rest on the next page starts: a date's day, a URL
+_NOTE_TAIL = re.compile(r"^(?:[日月年][，,]|https?://|www\.)")
+
+
+def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
+                           report: Report) -> None:
+    """The rest of a footnote the page broke, read as body text above the next page's
+    footnotes: it goes back to its footnote.
+
+    Before (pdfminer): ``…[^7]`` … ``〈美國首度…〉，《中華民國外交部》，2025 年 4 月 24`` (page
+    ends) / body text ``…策所帶來的影響與衝擊。`` / ``日，https://www.mofa.gov.tw/….aspx?n=96&s=119714。`` /
+    ``8 〈發布《新時代的中國國家安全》白皮書〉…``
+    After: footnote 7 ends ``…2025 年 4 月 24 日，https://www.mofa.gov.tw/…``; the body
+    paragraph ends ``…的影響與衝擊。``.
+    Only a line that opens like a footnote's rest (``日，``, a URL) after a paragraph's end,
+    when the footnote before stops mid-sentence.
+    """
+    note = notes.texts[current]
+    if not note or _ENDS_NOTE.search(note[-1]):
+        return
+    if len(body) >= 2 and _NOTE_TAIL.match(body[-1].text) and not body[-1].gap \
+            and body[-2].text.endswith(tuple(_SENTENCE_END)):
+        tail = body.pop()
+        note.append(tail.text)
+        report.add("reclaim_footnote_tails", tail.no, tail.text[:40] + "…", f"[^{current}]")
 
 
 def _is_note_text(lines: list[Line], index: int) -> bool:
@@ -194,7 +223,12 @@ def _lone_footnote_number(line: Line, following: Line, body: list[Line],
 def _marker_in_body(number: str, body: list[Line]) -> bool:
     marker = re.compile(
         rf"[^\s\d.,:/%A-Za-z(（《〈「『\-]{number}(?!\d)|^{number}(?=[，。、；：！？」』）)])"
-        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| \d|[，。、；：！？])")
+        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| \d|[，。、；：！？])"
+        rf"|[\u4e00-\u9fff] {number}(?![年月日個歲屆名人位項次條頁號期席])"
+        rf"(?=[\u4e00-\u9fff「『（《〈])"
+        # a marker glued to a date (``業務，208月4日``: see :func:`split_marker_from_date`)
+        rf"|(?:[^\s\d.,:/%A-Za-z(（《〈「『\-]|[。，、；：！？」』）)] ){number}"
+        rf"(?=(?:[1-9]|1[0-2])\s*月|[1-9]\d?\s*日)")
     return any(marker.search(previous.text) for previous in body[-MARKER_LOOKBACK:])
 
 
@@ -231,10 +265,17 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
     body: list[Line] = []
     current: str | None = None
     quoted = False  # the current footnote is a block quote: ``> …`` lines continue it
+    listed = False  # the current footnote is a list item: ``- …`` lines continue it
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
         if line.text.startswith(">"):
             start = _QUOTED_FOOTNOTE.match(line.text)
+            if start and current is not None and _continues_quoted_footnote(
+                    start, current, notes.texts[current]):
+                start = None
+            if current is not None and not start and not quoted and _unfinished(
+                    notes.texts[current]):
+                quoted = True  # the rest of a footnote the page broke, after body text
             if start:
                 notes.add(start.group(1), start.group(2), line.no)
                 current, quoted = list(notes.texts)[-1], True
@@ -247,6 +288,19 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
                 continue
         if not line.gap:
             quoted = False
+        plain = _PLAIN_FOOTNOTE.match(line.text)
+        if plain and _plain_footnote_start(plain, current, body):
+            notes.add(plain.group(1), plain.group(2), line.no)
+            current, listed = list(notes.texts)[-1], line.text.startswith(("-", "*"))
+            report.add("move_footnotes", line.no, line.text[:40] + "…", f"[^{plain.group(1)}]")
+            continue
+        if (current is not None and listed and _LIST_ITEM.match(line.text)
+                and _unfinished(notes.texts[current])):
+            notes.texts[current].append(_LIST_ITEM.match(line.text).group(1))
+            report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
+            continue
+        if not line.gap:
+            listed = False
         definition = _MARKDOWN_FOOTNOTE.match(line.text)
         if definition:
             notes.add(definition.group(1), definition.group(2), line.no)
@@ -276,6 +330,46 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
     return body, notes
 
 
+#: pymupdf4llm without block quotes: ``4 윤상길、이정훈，〈…〉`` or a list item ``- 5 目前…``
+_PLAIN_FOOTNOTE = re.compile(r"^(?:[-*]\s+)?(\d{1,3})\s+(?![年月日個])(\S.*)$")
+_LIST_ITEM = re.compile(r"^[-*]\s+(\S.*)$")
+
+
+def _plain_footnote_start(match: re.Match, current: str | None, body: list[Line]) -> bool:
+    """A footnote set as a plain paragraph or a list item (pymupdf4llm, a page without
+    running header): the next footnote's number, then a space, and its marker glued into
+    the body before.
+
+    Before: ``…提升國際能見度。4除此之外，當時韓國…`` / ``4 윤상길、이정훈，〈1950 년대 …〉`` /
+    ``- 5 目前較為知名有「極東廣播電台」和「國民統一廣播電台」。``
+    After: footnotes 4 and 5; ``- 日，https://…`` after ``- 9 〈…〉，1992 年10 月22`` goes on
+    with footnote 9.
+    """
+    number = int(match.group(1))
+    expected = int(current) + 1 if current is not None and current.isdigit() else 1
+    return number == expected and _marker_in_body(match.group(1), body)
+
+
+def _continues_quoted_footnote(start: re.Match, current: str, note: list[str]) -> bool:
+    """A quoted line that opens with a number but goes on with the footnote before: the
+    number is a date's day or month (``> 9 日，https://…`` after ``…，2025 年 5 月``), or
+    no footnote after the current one (``> 6 月25日`` after footnote 8).
+
+    Before (pymupdf4llm): ``> 10 廖士鋒，〈…〉，《聯合新聞網》，2025 年 5 月`` /
+    ``> 9 日，https://udn.com/news/story/7331/8729066；…``
+    After: footnote 10 = ``廖士鋒，〈…〉，《聯合新聞網》，2025 年 5 月 9 日，https://udn.com/…``
+    """
+    number = int(start.group(1))
+    if current.isdigit() and number <= int(current):
+        return True
+    return bool(re.match(r"[年月日]", start.group(2))) and _unfinished(note)
+
+
+def _unfinished(note: list[str]) -> bool:
+    """A footnote's text so far stops mid-sentence (no full stop, no closing bracket)."""
+    return bool(note) and not note[-1].rstrip().endswith(tuple(_SENTENCE_END))
+
+
 def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> bool:
     """A line between footnotes that continues the previous footnote, not the body.
 
@@ -297,13 +391,56 @@ def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> 
 _MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^+＋])"  # not 2+2 (a format)
 #: a marker the line break put at the start of the next line: ``電台」`` / ``3，當時``
 _LINE_START_MARKER = re.compile(r"^(\d{1,3})(?=[，。、；：！？」』）)])")
-#: never a leading part of a longer number: ``4月28日`` holds no marker 2
-_GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(\d{1,3})(?!\d|[.,]\d|\s*[年月日個歲%％])")
+#: never a leading part of a longer number: ``4月28日`` holds no marker 2; a run of digits
+#: before 年/月/日 may be a marker glued to a date (``業務，208月4日``: see
+#: :func:`split_marker_from_date`)
+_GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(?:(\d{1,3})(?!\d|[.,]\d|\s*[年月日個歲%％])"
+                           r"|(\d{2,7})(?=\s*([年月日])))")
+_DATE_PARTS = {"年": (1000, 2100), "月": (1, 12), "日": (1, 31)}
+_DATE_UNIT_AFTER = re.compile(r"\s*([年月日])")
+
+
+def split_marker_from_date(digits: str, unit: str, expected: int | None) -> int | None:
+    """The footnote marker glued in front of a date's number, when the digits hold both.
+
+    Before: ``並在 7 月中旬中止國情院所有對北廣播業務，208月4日撤除…`` (footnote 20 comes next)
+    After:  ``…對北廣播業務，[^20]8月4日撤除…``
+
+    Only the next footnote's number (markers count up), and only when what is left is a
+    month (1–12) before 月, a day (1–31) before 日, a four-digit year before 年: ``2025年``
+    stays a year when the next footnote is 20 (``25年`` is no year), ``10月`` holds no
+    marker 1 (``0月`` is no month), and digits that are a date already (``12月``) hold none.
+    """
+    if expected is None or not digits.startswith(str(expected)):
+        return None
+    rest = digits[len(str(expected)):]
+    if not rest or rest.startswith("0"):
+        return None
+    if _is_date_part(digits, unit):  # ``12月`` is December, whatever footnote comes next
+        return None
+    return expected if _is_date_part(rest, unit) else None
+
+
+def _is_date_part(digits: str, unit: str) -> bool:
+    low, high = _DATE_PARTS[unit]
+    if unit == "年" and len(digits) != 4:
+        return False
+    return low <= int(digits) <= high
+
+
+def _next_marker(available: set[int], used: list[int]) -> int | None:
+    following = [n for n in available if n not in used and (not used or n > used[-1])]
+    return min(following) if following else None
 #: a marker that justified text set off by spaces, after full-width punctuation:
 #: ``就業機會等領域。 1相較於``, ``重要變數。 5 例如``, ``海上對峙， 2 1996 年``, ``電台」 3，當時``
 _SPACED_MARKER = re.compile(
     r"(?<=[。，、；：！？」』）)]) (\d{1,3})(?: (?=[\u4e00-\u9fff「『（《〈])|(?= \d)|"
     r"(?=[\u4e00-\u9fff「『（《〈，。、；：！？]))")
+#: and after an ideograph, glued to the next one: ``包括中導系統 4在內`` (never ``約 4 個``,
+#: ``2021年 6月``; and only the very next footnote's number)
+_SPACED_AFTER_IDEOGRAPH = re.compile(
+    r"(?<=[\u4e00-\u9fff]) (\d{1,3})(?![年月日個歲屆名人位項次條頁號期席])"
+    r"(?=[\u4e00-\u9fff「『（《〈])")
 
 
 def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: list[int],
@@ -337,17 +474,32 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
             return
 
         def glued(match: re.Match) -> str:
+            digits = match.group(1) or match.group(2)
+            unit = _DATE_UNIT_AFTER.match(match.string, match.end(1) if match.group(1)
+                                          else match.end(2))
+            if unit:
+                number = split_marker_from_date(digits, unit.group(1),
+                                                _next_marker(available, used))
+                if number is not None:
+                    used.append(number)
+                    fixed = f"[^{number}]{digits[len(str(number)):]}"
+                    report.add("split_marker_from_date", line.no, digits, fixed)
+                    return fixed + match.string[match.end(1) if match.group(1)
+                                                else match.end(2) : match.end()]
+            if not match.group(1):
+                return match.group(0)
             number = int(match.group(1))
+            if match.re is _SPACED_AFTER_IDEOGRAPH and number != _next_marker(available, used):
+                return match.group(0)
             if number in available and number not in used and (not used or number > used[-1]):
                 used.append(number)
                 report.add("mark_footnote_references", line.no, match.group(1), f"[^{number}]")
                 return f"[^{number}]"
             return match.group(0)
 
-        line.text = _LINE_START_MARKER.sub(glued, line.text)
-        line.text = _GLUED_DIGITS.sub(glued, line.text)
-        if " " in line.text:
-            line.text = _SPACED_MARKER.sub(glued, line.text)
+        patterns = (_LINE_START_MARKER, _GLUED_DIGITS) + (
+            (_SPACED_MARKER, _SPACED_AFTER_IDEOGRAPH) if " " in line.text else ())
+        line.text = _sub_in_order(line.text, patterns, glued)
         return
 
     def superscript(match: re.Match) -> str:
@@ -359,6 +511,22 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
         return match.group(0)
 
     line.text = SUPERSCRIPT_RUN.sub(superscript, line.text)
+
+
+def _sub_in_order(text: str, patterns, replace) -> str:
+    """``re.sub`` with several patterns at once, left to right: markers count up, so
+    ``取消， 15現有的…的 20%，16預期`` must meet 15 (set off by a space) before 16 (glued)."""
+    matches = sorted((m for pattern in patterns for m in pattern.finditer(text)),
+                     key=lambda m: (m.start(), -m.end()))
+    out, position = [], 0
+    for match in matches:
+        if match.start() < position:
+            continue  # overlaps a match already taken
+        out.append(text[position : match.start()])
+        out.append(replace(match))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
 
 
 def resolve_lone_numbers(lines: list[Line], available: set[int], used: list[int],
@@ -389,7 +557,25 @@ def resolve_lone_numbers(lines: list[Line], available: set[int], used: list[int]
     return kept
 
 
-_OPENING_MARKER = re.compile(r"^(\d{1,3})(?=$|[\u4e00-\u9fff「『（《〈，。、；：！？」』）)])")
+_OPENING_MARKER = re.compile(
+    r"^(\d{1,3})(?=$|[\u4e00-\u9fff「『（《〈，。、；：！？」』）)]| \d)|^(\d{2,7})(?=\s*([年月日]))")
+
+
+def _marker_number(match: re.Match, expected: int | None) -> int | None:
+    """The marker number a match of ``_OPENING_MARKER``/``_GLUED_DIGITS``/``_SPACED_MARKER``
+    stands for (digits before 年/月/日 hold one only when they start with ``expected``)."""
+    digits = match.group(1) or match.group(2)
+    end = match.end(1) if match.group(1) else match.end(2)
+    unit = _DATE_UNIT_AFTER.match(match.string, end)
+    if unit:
+        number = split_marker_from_date(digits, unit.group(1), expected)
+        if number is not None:
+            return number
+    return int(match.group(1)) if match.group(1) else None
+
+
+#: a footnote's number alone on its line, as pdftotext sets it above the footnote's text
+_NOTE_START = re.compile(r"^(\d{1,3})$")
 
 
 def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report) -> list[Line]:
@@ -400,29 +586,46 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
     After:  ``宣示，然後依據談判議題分成小組來討論。1基本上美國財政部長貝森特及中國國務院``
     Before: ``供之 5,000 億美元軍援債務。`` / ``2`` (the marker ended the printed line)
     After:  ``供之 5,000 億美元軍援債務。2``
+    Before: ``1994 年 10 月，美中間出現了首次嚴重海上對峙，`` / ``2 1996 年 3 月台海危機期間，雙方``
+    After:  ``1994 年 10 月，美中間出現了首次嚴重海上對峙，2 1996 年 3 月台海危機期間，雙方``
+    (a number follows the marker: PyMuPDF keeps the space between them)
 
     Only the next marker number (markers count up from 1 through an article), only
-    where both pieces fit on one printed line, and never across a page break.
+    where both pieces fit on one printed line, never across a page break, and never in a
+    page's footnotes (from a line holding only the number of a marker already seen to the
+    page's end): pdftotext's ``19`` / ``〈대북 확성기 방송 중지〉，…`` / ``20`` / ``韓國政府…``
+    keeps footnote 20's number on its own line.
     """
     kept: list[Line] = []
     expected = 1
+    superscripts: dict[int, int] = {}  # line number → digits of the markers glued back in
+    in_notes = False  # in a page's footnotes: from a footnote whose marker was seen
     for line in lines:
         previous = kept[-1] if kept else None
-        match = _OPENING_MARKER.match(line.text) if not line.gap else None
-        if (match and int(match.group(1)) == expected and previous is not None
+        if line.page_start:
+            in_notes = False
+        note = _NOTE_START.match(line.text)
+        if note and int(note.group(1)) < expected:
+            in_notes = True
+        match = _OPENING_MARKER.match(line.text) if not line.gap and not in_notes else None
+        if (match and _marker_number(match, expected) == expected and previous is not None
                 and not previous.gap and not line.page_start
-                and display_width(previous.text) + display_width(line.text)
+                # markers are printed small: their digits take about no width
+                and printed_width(previous.text) + printed_width(line.text)
+                - superscripts.get(previous.no, 0) - len(str(expected))
                 <= wrap.full + wrap.slack + 2):
             report.add("rejoin_lines_split_at_markers", line.no,
                        previous.text[-6:] + " | " + line.text[:8],
                        previous.text[-6:] + line.text[:8])
             previous.text += line.text
+            superscripts[previous.no] = superscripts.get(previous.no, 0) + len(str(expected))
             expected += 1
             continue
-        markers = sorted([*_GLUED_DIGITS.finditer(line.text), *_SPACED_MARKER.finditer(line.text)],
+        markers = sorted([*_GLUED_DIGITS.finditer(line.text), *_SPACED_MARKER.finditer(line.text),
+                          *_SPACED_AFTER_IDEOGRAPH.finditer(line.text)],
                          key=lambda marker: marker.start())
         for marker in markers:
-            if int(marker.group(1)) == expected:
+            if _marker_number(marker, expected) == expected:
                 expected += 1
         kept.append(line)
     return kept

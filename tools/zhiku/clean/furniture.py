@@ -25,6 +25,8 @@ _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$|^<!--\s*image\s*-->$", re.IGNORECAS
 
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(\d{1,4})(?:\s*[-–—])?$|^第\s*(\d{1,4})\s*頁$")
 MIN_PAGE_NUMBER_DISTANCE = 10  # lines between two page numbers, in text without form feeds
+#: or characters between them: a page of one-line paragraphs (pymupdf4llm) has few lines
+MIN_PAGE_CHARACTERS = 400
 
 
 def _page_number(text: str) -> int | None:
@@ -43,7 +45,8 @@ def remove_page_numbers_by_position(lines: list[Line], form_feeds: bool,
     After: ``…而鈷為電動車電池製造之關鍵元素，`` / ``國防安全雙週報 第 87 期``
 
     Without form feeds (pymupdf4llm): lone numbers that count up by one, at least ten lines
-    apart; the line after each starts a page.
+    or 400 characters apart (a page of long one-line paragraphs); the line after each starts
+    a page.
     Before: ``…地質探勘資訊不`` / ``1`` / ``國防安全雙週報 第 87 期`` / … / ``2`` / …
     After: the numbers gone, ``國防安全雙週報 第 87 期`` marked as a page's first line.
     """
@@ -90,7 +93,8 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
                 if not line.gap and _PAGE_NUMBER.match(line.text)]
     doomed: set[int] = set()
     for (first, a), (second, b) in pairwise(numbered):
-        if b == a + 1 and second - first >= MIN_PAGE_NUMBER_DISTANCE:
+        if b == a + 1 and (second - first >= MIN_PAGE_NUMBER_DISTANCE or sum(
+                len(line.text) for line in lines[first + 1 : second]) >= MIN_PAGE_CHARACTERS):
             doomed.update((first, second))
     return doomed
 
@@ -103,6 +107,11 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
 
     Before: ``國防安全即時評析`` at the top of both pages of a two-page commentary
     After: gone from both.
+
+    Before (pdfminer): ``三、美中拖延談判的意圖`` / ``國防安全即時評析`` opening a page (the
+    heading read before the header)
+    After: the header gone, the heading kept: a known header is also dropped as a page's
+    second line.
     """
     starts = [line for line in lines if line.page_start and not line.gap]
     counts = Counter(_header_key(line.text) for line in starts if len(line.text) <= 40)
@@ -113,10 +122,16 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
         return lines
     kept: list[Line] = []
     drop_next_start = False
+    since_start = 0  # non-empty lines since the page started
     for line in lines:
-        if line.page_start and _header_key(line.text) in repeated:
+        if line.page_start:
+            since_start = 0
+        if not line.gap:
+            since_start += 1
+        # pdfminer may read a heading at the top of the page before the header
+        if (line.page_start or since_start == 2) and _header_key(line.text) in repeated:
             report.add("remove_running_headers", line.no, line.text)
-            drop_next_start = True
+            drop_next_start = line.page_start
             continue
         if drop_next_start:
             line.page_start = True

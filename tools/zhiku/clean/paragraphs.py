@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
-from .layout import Line, Wrap, display_width
+from .layout import Line, Wrap, display_width, printed_width
 from .report import Report
 
 _CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
@@ -33,7 +33,9 @@ HEADING_PATTERNS = (
 )
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 MAX_HEADING_LENGTH = 45  # in hard-wrapped text, where a heading is one short line
-MAX_LINE_HEADING_LENGTH = 80  # in one-line-per-paragraph text
+MAX_LINE_HEADING_LENGTH = 80  # in one-line-per-paragraph text, and a wrapped heading
+#: a run-in list item (``（二）標題：正文…``) is no long heading
+_LONG_HEADING_FORBIDDEN = re.compile(r"[，：；,:]")
 
 
 @dataclass
@@ -53,11 +55,19 @@ def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
 
     ``壹、前言`` → 2; ``一、談判團隊組成與策略`` → 3; ``（一）政策發展訂定`` → 4;
     ``（一）韓美同盟起源發展：韓國與美國於 1949 年…`` (a run-in list item) → 0.
+
+    A heading longer than ``MAX_HEADING_LENGTH`` (it wrapped over two printed lines, or an
+    extractor set it on one line) holds no comma or colon: ``五、「以礦產換軍事實力或安全保障」
+    將成為後續美國與其他自然資源豐富國家締結戰略貿易協議之框架`` (47 characters) → 3, but
+    ``（二）首爾國際航空航天與國防展覽會：韓國兩年一度的「首爾國際航空航天與國防展覽會」
+    （以下略稱 ADEX 展覽）是由韓國航空宇宙`` (a run-in item the page cut) → 0.
     """
     text = text.strip()
     if not text or len(text) > max_length or "。" in text:
         return 0
     if text.endswith(("，", "、", "；", ",", "。")):
+        return 0
+    if len(text) > MAX_HEADING_LENGTH and _LONG_HEADING_FORBIDDEN.search(text):
         return 0
     for level, pattern in HEADING_PATTERNS:
         if pattern.match(text):
@@ -103,12 +113,11 @@ def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Repo
         blocks = _wrapped_paragraphs(lines, width, report, wrap or Wrap())
     else:
         blocks = _line_paragraphs(lines, report)
-    max_length = MAX_HEADING_LENGTH if hard_wrapped else MAX_LINE_HEADING_LENGTH
     breaks = _page_breaks(lines)
     for block in blocks:
         block.pages_before = breaks.get(block.line, 0)
         if block.kind == "paragraph":
-            level = heading_level(block.text, max_length)
+            level = heading_level(block.text, MAX_LINE_HEADING_LENGTH)
             if level:
                 block.kind, block.level = "heading", level
     if hard_wrapped:
@@ -220,11 +229,18 @@ _REFS = re.compile(r"\[\^[^\]]+\]")
 
 def _printed_width(text: str) -> int:
     """Display width without the ``[^n]`` markers (printed as small superscripts)."""
-    return display_width(_REFS.sub("", text)) if "[^" in text else display_width(text)
+    if "[^" not in text:
+        return printed_width(text)
+    digits = sum(len(ref) - 3 for ref in _REFS.findall(text))
+    return printed_width(_REFS.sub("", text)) + round(SUPERSCRIPT_WIDTH * digits)
+
+
+SUPERSCRIPT_WIDTH = 0.6  # a superscript digit
 
 
 def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | None,
-                                  wrap: Wrap, opening: bool = False) -> bool:
+                                  wrap: Wrap, opening: bool = False,
+                                  report: Report | None = None) -> bool:
     """Where the extractor does not mark paragraph ends, find them by width and indent.
 
     pdftotext of a LibreOffice PDF, PyMuPDF and pdfminer end no line with a space, so a
@@ -247,6 +263,12 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
                 and not text.endswith(("，", "、", ",", "-", "/"))
                 and not following.text[:1].isascii())
     deficit = wrap.full - _printed_width(line.text)
+    if keep_lines_before_long_words(line, following, deficit):
+        if report is not None:
+            report.add("keep_lines_before_long_words", following.no,
+                       line.text[-8:] + " | " + following.text[:12],
+                       line.text[-8:] + following.text[:12])
+        return False
     # a paragraph's first line is short by its indent (``opening``)
     if deficit > wrap.slack + (wrap.first_indent if opening else 0):
         return True
@@ -255,9 +277,40 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
         after is not None
         and wrap.first_indent > wrap.slack
         and wrap.first_indent - 1 <= following_deficit <= wrap.first_indent + wrap.slack
+        # not short only because the next line's first word did not fit (``…的立`` /
+        # ``場。2023 年…``: 場 cannot leave its 。)
+        and following_deficit > _opening_unit_width(after.text)
         and not following.text.endswith(_SENTENCE_END)
         and not heading_level(following.text)
     )
+
+
+#: what opens a line and cannot be split: a character with the punctuation that may not
+#: start a line after it, or a Latin word or number, with opening brackets before
+_OPENING_UNIT = re.compile(
+    r"^[（(《〈「『“‘\[]*(?:[A-Za-z0-9][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*|.)"
+    r"[，。、；：！？」』）)》〉”’]*")
+
+
+def _opening_unit_width(text: str) -> int:
+    return printed_width(_OPENING_UNIT.match(text).group(0)) if text else 0
+
+
+#: a Latin word (after opening brackets) that opens a line: it wraps as one piece
+_OPENING_WORD = re.compile(r"^[（(《〈「『“‘\[]*[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+
+
+def keep_lines_before_long_words(line: Line, following: Line, deficit: int) -> bool:
+    """A line that ends a sentence short of the margin goes on when the next line opens
+    with a Latin word too wide for the room left: the word wrapped, the paragraph did not end.
+
+    Before: ``英國「威爾斯親王號」航艦打擊群此次到訪澳洲，是執行代號「高桅行動」`` (6 columns
+    short) / ``（Operation Highmast）在印太區域行動部署的一部分，…``
+    After: one paragraph: ``…執行代號「高桅行動」（Operation Highmast）在印太區域…``
+    (``（Operation`` needs 11 columns).
+    """
+    word = _OPENING_WORD.match(following.text)
+    return bool(word) and printed_width(word.group(0)) >= deficit
 
 
 def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
@@ -301,7 +354,8 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             flush()
         elif not wrap.marks_ends and following_index is not None:
             after = next((x for x in content[following_index + 1 :] if not x.gap), None)
-            if end_paragraphs_at_short_lines(line, following, after, wrap, len(parts) == 1):
+            if end_paragraphs_at_short_lines(line, following, after, wrap, len(parts) == 1,
+                                             report):
                 report.add("end_paragraphs_at_short_lines", line.no, line.text[-12:])
                 flush()
     flush()
