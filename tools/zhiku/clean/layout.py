@@ -15,6 +15,7 @@ line, and PDF-to-Markdown output one between paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
@@ -87,6 +88,7 @@ def _make_line(number: int, raw: str, page_start: bool) -> Line:
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked for each line several times
 def display_width(text: str) -> int:
     """Width as printed: CJK and full-width characters count 2, others 1.
 
@@ -109,6 +111,7 @@ class _CharWidths(dict):
 _WIDTHS = _CharWidths()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def printed_width(text: str) -> int:
     """Width as printed in a proportional font, in the units of :func:`display_width`
     (a CJK character is 2): a space is about 0.5, a digit or lower-case letter 1.1, an
@@ -117,9 +120,12 @@ def printed_width(text: str) -> int:
     ``在今年 5 月 10 日美中達成暫緩 90 天的共識，原定於 8 月 12 日到期，但在三`` → 68 (an
     indented first line, 4 short of a full line of 72), where :func:`display_width` says 72.
     """
-    if not text.isascii() and not any(c.isascii() for c in text):
+    latin = text.encode("ascii", "ignore")
+    if not latin:
         return display_width(text)
-    return round(sum(_PRINTED.get(c) or _WIDTHS[c] for c in text))
+    # in twentieths, so that the sum is exact (1.1 + 1.4 is 2.5); halves round up
+    wide = display_width(text) - len(latin)  # the non-ASCII characters
+    return (20 * wide + sum(map(_PRINTED_20THS.__getitem__, latin)) + 10) // 20
 
 
 _PRINTED = {" ": 0.5, **dict.fromkeys("0123456789", 1.1),
@@ -128,6 +134,8 @@ _PRINTED = {" ": 0.5, **dict.fromkeys("0123456789", 1.1),
             **dict.fromkeys("MW", 1.9), "m": 1.7, "w": 1.6,
             **dict.fromkeys(".,:;'!|", 0.65), **dict.fromkeys("-/()[]\"", 0.75),
             "%": 1.85, "&": 1.55}
+#: ``_PRINTED`` by ASCII code, in twentieths of a column (other ASCII characters: 1 column).
+_PRINTED_20THS = [round(20 * _PRINTED.get(chr(code), 1)) for code in range(128)]
 
 
 def typical_width(lines: list[Line]) -> int:
