@@ -107,3 +107,18 @@ def test_a_site_rendered_from_the_same_inputs_is_not_rendered_again(tmp_path, mo
     assert renders_after(force=True) == 1
     assert renders_after(lambda: shutil.rmtree(tmp_path / "site")) == 1
     assert renders_after() == 0
+
+
+def test_the_search_index_is_the_one_stock_jieba_makes(built_site, tmp_path):
+    """zhiku renders with jieba-rs doing jieba's segmentation (zhiku.fastcut); plain
+    `mkdocs build` (Material's search plugin with jieba itself) makes the same index."""
+    import subprocess
+    import sys
+
+    site, _corpus = built_site
+    root = site.parent
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
+                   cwd=root, check=True, capture_output=True)
+    ours = (site / "search" / "search_index.json").read_bytes()
+    assert b"\\u200b" in ours or "\u200b".encode() in ours  # segmented
+    assert (tmp_path / "site" / "search" / "search_index.json").read_bytes() == ours

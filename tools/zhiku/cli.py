@@ -88,8 +88,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     root = _repo_root()
     build_all(root, render=False)
     # --dirty: a change rebuilds only the pages write_docs rewrote (< 1 s), not the site
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload",
-                               "--dirty", "-a", args.dev_addr], cwd=root)
+    # MkDocs' own `serve`, with the search plugin's segmentation done by jieba-rs
+    server = subprocess.Popen([sys.executable, "-m", "zhiku.mkdocs_main", "serve",
+                               "--livereload", "--dirty", "-a", args.dev_addr], cwd=root)
     state = _corpus_state(root / "corpus")
     try:
         while server.poll() is None:
