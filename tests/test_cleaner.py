@@ -678,3 +678,289 @@ def test_a_line_short_only_because_the_next_cannot_start_with_punctuation_opens_
     assert not end_paragraphs_at_short_lines(line, following, after, wrap)
     after = Line(3, "烏克蘭的領土主權，不承認頓涅茨克人民共和國和盧甘斯克人民共和國的立場。2023 年 4 月，尹錫悅赴美")
     assert end_paragraphs_at_short_lines(line, following, after, wrap)
+
+
+def test_recover_late_footnote_numbers():
+    """pdftotext printed a footnote's number below the page's last footnote: its text
+    follows the footnote before it (001-04, 10.5pt-dense, footnotes 10–12 renumbered)."""
+    raw = (
+        "北韓則是從 1967 年開始在前線設置擴音器、調頻廣播，對韓國實施「對南廣播」，並透過敵後作業，在韓國內部製\n"
+        "造混亂。有鑑於此，國情院的前身韓國中央情報局（KCIA）從 1973 年開始設置多個對北廣播頻電台，製作相關\n"
+        "節目，1逐步主導、整合相關體系發展至今。2韓國的對北廣播實際上已有 69 年的歷史（1956-2025）。\n"
+        "根據 2024 年韓國統一部出版的《北韓經濟社會實態報告書》有關韓國境內脫北民眾的問卷調查結果顯示，平均將\n"
+        "近有 95.2%表示過去在北韓期間，實際上無法收聽韓國廣播，3有將近 83.3%表示曾經收看過外部影像資訊。\n"
+        "1\n\n"
+        "〈대북확성기 껐다, 이재명식 대북 유화 메시지〉，《중앙일보》，2025 年 6 月 11 日，"
+        "https://www.joongang.co.kr/article/25343134。\n"
+        "目前已知韓國有 7 個對北廣播電台，1 個是公營放送體系的「KBS 韓民族廣播電台」，1 個是國防部的「自由之聲」，"
+        "其餘 5 個是國情院管\n"
+        "理的對北廣播電台。\n"
+        "3\n"
+        "《북한 경제‧사회 실태 인식보고서》（서울: 통일부，2024 年 2 月 9 日），頁 230-231。\n"
+        "2\n\n"
+        "7\n\n\f"
+    )
+    converted = convert_text(raw, "snippet.txt")
+    body = converted.articles[0].body
+    assert "整合相關體系發展至今。[^2]韓國的" in body and "外部影像資訊。\n\n[^1]" in body
+    assert body.endswith(
+        "[^1]: 〈대북확성기 껐다, 이재명식 대북 유화 메시지〉，《중앙일보》，2025 年 6 月 11 日，"
+        "https://www.joongang.co.kr/article/25343134。\n\n"
+        "[^2]: 目前已知韓國有 7 個對北廣播電台，1 個是公營放送體系的「KBS 韓民族廣播電台」，"
+        "1 個是國防部的「自由之聲」，其餘 5 個是國情院管理的對北廣播電台。\n\n"
+        "[^3]: 《북한 경제‧사회 실태 인식보고서》（서울: 통일부，2024 年 2 月 9 日），頁 230-231。\n")
+    assert [c.before for c in converted.reports[0].changes
+            if c.fix == "recover_late_footnote_numbers"][-1] == "2"
+
+
+def test_a_caption_printed_above_the_header_stays_its_own_block():
+    """separate_lead: the column's photo caption is not joined to the first paragraph
+    once the header between them is taken out (pdftotext, 12pt)."""
+    raw = (
+        "2023 年 7 月，尹錫悅前往烏克蘭訪問，成為第一位前往戰場的韓國總統。(圖片來\n"
+        "源：https://www.president.gov.ua/en/news/spivpracya-ukrayini-ta-respubliki-koreya-dast)\n\n"
+        "日韓元首相繼訪烏對東北亞安保情勢的影響\n"
+        "李明峻\n"
+        "新台灣國策智庫研發長\n"
+        "自俄烏戰爭爆發以來，亞洲只有三位國家領導人訪問過烏克蘭，分別是日本首相岸田\n"
+        "文雄、印尼總統佐科維(Jokowi)和韓國總統尹錫悅，其中特別是因為俄羅斯侵略烏克\n"
+        "蘭引發違反國際法問題，使日韓選擇與歐美一致加入制裁俄羅斯的行動，這令日韓與\n"
+        "俄羅斯關係惡化，連帶影響到東北亞的安保情勢。\n\f"
+    )
+    converted = convert_text(raw, "snippet.txt")
+    article = converted.articles[0]
+    assert article.title == "日韓元首相繼訪烏對東北亞安保情勢的影響"
+    assert article.body == (
+        "圖：2023 年 7 月，尹錫悅前往烏克蘭訪問，成為第一位前往戰場的韓國總統。(圖片來源："
+        "https://www.president.gov.ua/en/news/spivpracya-ukrayini-ta-respubliki-koreya-dast)\n\n"
+        "自俄烏戰爭爆發以來，亞洲只有三位國家領導人訪問過烏克蘭，分別是日本首相岸田文雄、"
+        "印尼總統佐科維(Jokowi)和韓國總統尹錫悅，其中特別是因為俄羅斯侵略烏克蘭引發違反國際法問題，"
+        "使日韓選擇與歐美一致加入制裁俄羅斯的行動，這令日韓與俄羅斯關係惡化，連帶影響到東北亞的安保情勢。\n")
+    assert "separate_lead" in converted.reports[0].counts()
+
+
+def test_a_caption_whose_credit_the_extractor_split_with_a_space():
+    """_mark_captions: pymupdf4llm joins wrapped lines with a space, also in ``(圖片來 源：``;
+    the caption still gets its ``圖：``."""
+    raw = (
+        "2023 年 7 月，尹錫悅前往烏克蘭訪問，成為第一位前往戰場的韓國總統。(圖片來 源："
+        "https://www.president.gov.ua/en/news/spivpracya-ukrayini-ta-respubliki-koreya- \n\n"
+        "dast-bilshe-silina-84349) \n\n"
+        "# **日韓元首相繼訪烏對東北亞安保情勢的影響** \n\n李明峻 \n\n新台灣國策智庫研發長 \n\n"
+        "自俄烏戰爭爆發以來，亞洲只有三位國家領導人訪問過烏克蘭，分別是日本首相岸田 文雄、"
+        "印尼總統佐科維(Jokowi)和韓國總統尹錫悅。 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert body.startswith(
+        "圖：2023 年 7 月，尹錫悅前往烏克蘭訪問，成為第一位前往戰場的韓國總統。(圖片來 源："
+        "https://www.president.gov.ua/en/news/spivpracya-ukrayini-ta-respubliki-koreya-"
+        "dast-bilshe-silina-84349)\n\n自俄烏戰爭爆發以來")
+
+
+def test_keep_wrapped_urls():
+    """end_paragraphs_at_short_lines: ``pdftotext -layout`` indents the rest of a centred
+    caption's URL like a paragraph opening; a URL broken after ``-`` goes on."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=72, slack=1, indented=True, first_indent=4)
+    line = Line(1, "https://www.president.gov.ua/en/news/spivpracya-ukrayini-ta-respubliki-koreya-")
+    following = Line(2, "dast-bilshe-silina-84349)", indent=27)
+    assert not end_paragraphs_at_short_lines(line, following, None, wrap)
+    following = Line(2, "日韓元首相繼訪烏對東北亞安保情勢的影響", indent=7)
+    assert end_paragraphs_at_short_lines(line, following, None, wrap)
+
+
+def test_measure_wrap_reads_the_indent_off_paragraph_openings_only():
+    """measure_wrap: PyMuPDF's marker pieces (``1希利就英國在印`` / a full line) and lines
+    after a Latin word that did not fit say nothing about the first-line indent (4 columns
+    in 12pt-header; they made it 1)."""
+    from pathlib import Path
+
+    from zhiku.clean.layout import Line, _opens_paragraph, measure_wrap, split_lines
+
+    fixture = Path(__file__).parent / "fixtures" / "extracted" / "001-02-12pt-header.pymupdf.txt"
+    assert measure_wrap(split_lines(fixture.read_text(encoding="utf-8"))).first_indent == 4
+    assert not _opens_paragraph(Line(1, "1希利就英國在印"),
+                                Line(2, "太地區「作戰準備」的「一般性」表態，儘管並未直接點名特定國家，不過考量他"))
+    assert not _opens_paragraph(Line(1, "在做「一般性」（general"),
+                                Line(2, "terms）表態，英國希望印太地區任何爭端都能通過「和平與外交」方式解決。但"))
+    assert not _opens_paragraph(Line(1, "略》同時主張加強自我「硬實力」"),
+                                Line(2, "（hard power）投資的必要性，聲稱「我們必須以現實主義（realism）與坦誠的"))
+    assert _opens_paragraph(Line(1, "二、英國將持續強化對印太事務涉入"),
+                            Line(2, "受到印太區域對英國重要性增加以及盟邦夥伴要求的影響，英國將持續強化對"))
+
+
+def test_keep_lines_before_full_lines():
+    """end_paragraphs_at_short_lines: where paragraphs open indented, a full line opens
+    none, so the sentence end short of the margin before it goes on (``《2025`` did not fit;
+    pdfminer, 12pt-header)."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=72, slack=1, first_indent=4)
+    line = Line(1, "印太事務涉入。印太戰力投射的「高桅行動」部署演訓，正展現此發展趨勢。")
+    following = Line(2, "《2025 國家安全戰略》指稱，印太區域已成爲英國國防關注的新增優先區域之一，")
+    after = Line(3, "「如同歷史傳統，我們將美國與歐洲視為外交與安全合作的首要夥伴。我們也將堅")
+    report = Report()
+    assert not end_paragraphs_at_short_lines(line, following, after, wrap, report=report)
+    assert report.counts()["keep_lines_before_full_lines"] == 1
+    # a line short by the indent opens the next paragraph
+    following = Line(2, "北韓也可能基於「文化安全」的考量，也就是為了避免國家體系受到外部")
+    assert end_paragraphs_at_short_lines(line, following, after, wrap)
+    # without indented openings, nothing tells a full line from an opening
+    assert end_paragraphs_at_short_lines(line, Line(2, following.text + "「有毒"), after,
+                                         Wrap(marks_ends=False, full=72, slack=1))
+
+
+def test_curly_quotes_next_to_ideographs_are_full_width():
+    """printed_width: ``“`` set in the CJK font takes a full column pair, so a line that
+    ended because ``日”`` did not fit is 4 short, not 5 (and no paragraph end follows)."""
+    from zhiku.clean.layout import printed_width
+
+    assert printed_width("外交政策，就是基於普世原則與規範推展的外交政策。雙邊會談亦重申“韓美") == 68
+    assert printed_width("日”三邊合作對於應對北韓的挑戰、保護共同的安全和繁榮、維護共同的價值觀和") == 72
+    assert printed_width("“Fact Sheet”") == 13  # quotes in Latin text: one column each
+
+
+def test_reclaim_footnote_tails_above_a_lone_footnote_number():
+    """reclaim_footnote_tails also where the next page's footnotes open with a number on a
+    line of its own (``pdftotext -layout``, 12pt-header)."""
+    raw = (
+        "挑戰中方詮釋的動作。1\n"
+        "1\n"
+        " 包括分別在世界衛生組織與聯合國安理會公開發言反對中國扭曲聯大第 2758 號決議。詳見，國際組織司、〈美國\n"
+        "首度在聯合國安理會嚴正批評中國誤用聯大第 2758 號決議〉，《中華民國外交部》，2025 年 4 月 24\n"
+        "5\n\f"
+        "    從習近平所推動的「總體國家安全觀」出發，其對風險的理解並非單一或孤立事件，而是視各類安全挑戰\n"
+        "為彼此交織、相互影響，並隨著內外情勢變化不斷演化與調整。2在此思維下，台灣也將持續受到中共在\n"
+        "發展權利、海洋權益、科技賦能與網路安全等領域政策所帶來的影響與衝擊。\n"
+        "日，https://www.mofa.gov.tw/News_Content.aspx?n=96&s=119714。\n"
+        "2\n"
+        " 〈發布《新時代的中國國家安全》白皮書〉，《人民網》，2025 年 5 月 13 日。\n"
+        "6\n\f"
+    )
+    body = body_of(raw)
+    assert "領域政策所帶來的影響與衝擊。\n\n[^1]" in body
+    assert ("《中華民國外交部》，2025 年 4 月 24 日，https://www.mofa.gov.tw/News_Content.aspx"
+            "?n=96&s=119714。\n\n[^2]: 〈發布") in body
+
+
+def test_split_footnote_from_paragraph():
+    """pymupdf4llm set footnote 1 inside the paragraph the page broke (003-01, 12pt): the
+    footnote goes to the end, the paragraph is one again."""
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "extracted" / "003-01-12pt.pymupdf4llm.txt"
+    lines = fixture.read_text(encoding="utf-8").split("\n")
+    assert lines[16].endswith("卻也凸顯海上意外 1 丁文翔、陳琳與張懋瑄，〈中美兩軍舉行 2025 年度"
+                              "海上軍事安全磋商機制工作小組會〉，《北京日 報》，2025 年 4 月 3 日，"
+                              "https://xinwen.bjd.com.cn/content/s67ee7c11e4b08edd28f71c38.html。 ")
+    raw = "## **壹、前言** \n\n" + "\n".join(lines[10:21]) + "\n"
+    converted = convert_text(raw, "snippet.md")
+    body = converted.articles[0].body
+    assert "討論改善雙方海上軍事安全問題的措施。[^1]當前中共" in body
+    assert "卻也凸顯海上意外升高成衝突的高度風險。因此，" in body
+    assert "\n\n[^1]: 丁文翔、陳琳與張懋瑄，〈中美兩軍舉行 2025 年度海上軍事安全磋商機制工作小組會〉，" \
+        "《北京日 報》，2025 年 4 月 3 日，https://xinwen.bjd.com.cn/content/" \
+        "s67ee7c11e4b08edd28f71c38.html。\n\n[^2]: 當時，" in body
+    assert "split_footnote_from_paragraph" in converted.reports[0].counts()
+
+
+def test_split_run_on_footnotes():
+    """pymupdf4llm set footnotes 1 and 2 on one quoted line (003-02, 10.5pt-dense, 15 and
+    16 renumbered): the next number after a sentence end, its marker in the body."""
+    raw = (
+        "## **壹、前言** \n\n"
+        "在美烏協議簽署後，川普政府旋即宣布出售烏克蘭 5,000 萬美元的軍品。1然而，協議的象徵意義"
+        "大於實質，其具體成效仍待觀察。2 \n\n"
+        + "經過數個月波折談判，美國於 2025 年 4 月底正式與烏克蘭簽署協議，成立「美烏重建投資基金」，"
+        "雙方共同管理基金，投資烏克蘭礦產、石油與天然氣等天然資源開發項目，以及相關基礎建設。 \n\n" * 3
+        + "> 1 Andy Home, \"US-Ukraine Deal Is Heavy on Symbolism, Light on Minerals,\" Reuters, "
+        "May 6, 2025, https://reurl.cc/0KnLqo. 2 同註 5。 \n\n"
+    )
+    body = body_of(raw)
+    assert body.endswith(
+        "[^1]: Andy Home, \"US-Ukraine Deal Is Heavy on Symbolism, Light on Minerals,\" Reuters, "
+        "May 6, 2025, https://reurl.cc/0KnLqo.\n\n[^2]: 同註 5。\n")
+    assert "其具體成效仍待觀察。[^2]" in body
+
+
+def test_an_opening_line_short_by_its_indent_and_a_unit_that_did_not_fit():
+    """end_paragraphs_at_short_lines: in justified text with a first-line indent of 4, the
+    opening line is short by 6 when what opens the next line (``擊。``, 4 wide) did not fit
+    in the room left (PyMuPDF, compilation)."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=90, slack=1, first_indent=4)
+    line = Line(1, "遏制、滲透與破壞等作為，使得外部安全壓力加大，並指責「一些外部勢力處心積慮打『台灣牌』」。")
+    following = Line(2, "因此，在對台論述上，除了語調稍有收斂外，仍持續針對國際場合中美方支持台灣的立場進行反")
+    after = Line(3, "擊。文中重申「堅決反對『台灣地位未定論』」、「聯大第 2758 號決議的法律效力不容置疑」，強調")
+    assert end_paragraphs_at_short_lines(line, following, after, wrap)
+    # a unit of 2 would have fitted: a line short by 6 is no opening then
+    after = Line(3, "反" + after.text[2:])
+    assert not end_paragraphs_at_short_lines(line, following, after, wrap)
+
+
+def test_end_where_the_next_would_fit():
+    """end_paragraphs_at_short_lines: a sentence end 2 columns short of the margin, within
+    the slack of ragged-right lines, ends the paragraph when what opens the next line (``此``)
+    would have fitted there (pdfminer, 12pt-header)."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=72, slack=2, first_indent=4)
+    line = Line(1, "三方意見交換（日台 2+2）（日方分科會長出席），以及包括戰略日美台三方。")
+    following = Line(2, "此外，我們也將推動各層級的務實合作。")
+    after = Line(3, "我們將從國家安全角度出發，在密切的經濟合作基礎上，推動營造日本的優勢")
+    report = Report()
+    assert end_paragraphs_at_short_lines(line, following, after, wrap, report=report)
+    assert report.counts()["end_where_the_next_would_fit"] == 1
+    # ``「我們`` (an opening bracket and a character, 4 wide) would not have fitted
+    following = Line(2, "「我們也將推動各層級的務實合作。」")
+    assert not end_paragraphs_at_short_lines(line, following, after, wrap)
+    # a paragraph's first line is short by its indent: no end there
+    assert not end_paragraphs_at_short_lines(line, Line(2, "此外，我們也將推動"), after, wrap,
+                                             opening=True)
+
+
+def test_a_paragraph_never_opens_with_an_english_gloss():
+    """_line_paragraphs / opens_with_gloss: the page broke after a quoted term; the next
+    page goes on with its English gloss (pymupdf4llm, 10.5pt-dense)."""
+    paragraph = ("主張以集體力量介入印太安全，正如《2025 年國家安全戰略》所闡述，英國「將採取一種"
+                 "『行動主導途徑』")
+    raw = (
+        "## **參、趨勢研判** \n\n"
+        + "受到印太區域對英國重要性增加以及盟邦夥伴要求的影響，英國將持續強化對印太事務涉入。"
+        "印太戰力投射的「高桅行動」部署演訓，正展現此發展趨勢，其核心要旨在於英國如何建構與盟友間的"
+        "聯合作戰能力。 \n\n" * 3
+        + paragraph + " \n\n"
+        "> 9 David Lammy, “The Case for Progressive Realism,” Foreign Affairs, May/June 2024, "
+        "https://reurl.cc/2QE72r. \n\n2 \n\n"
+        "（campaigning approach），以最小化他國對我方施加脅迫或破壞我國實力根基的能力；並最大化強化"
+        "我國安全與繁榮的機會，有時單獨行動，但多數情況下與他國協同合作。」 \n\n"
+        "英國將持續強化對印太事務涉入。 \n\n"
+    )
+    body = body_of(raw)
+    assert paragraph + "（campaigning approach），以最小化他國" in body
+    # a quoted sentence is no term: ``…合作。」`` ends its paragraph
+    assert "協同合作。」\n\n英國將持續" in body
+
+
+def test_a_line_that_leaves_a_bracket_open_is_no_heading():
+    """heading_level: pymupdf4llm broke a run-in item at a page end inside 『…』; the line is
+    no heading, and the item goes on on the next line (000-01, 12pt)."""
+    from zhiku.clean.paragraphs import heading_level
+
+    item = "（二）政策說明宣導：配合行政院科技會報辦公室『國防科技產業發展審議會"
+    assert heading_level(item) == 0 and heading_level(item + "（議）』") == 4
+    raw = (
+        "## **肆、未來展望** \n\n"
+        + "國防科技發展明會或學術研討會，揭示國防戰略與國防科技需求，鼓勵產學研投入國防科技研發，"
+        "以帶動國防產業發展與技術提升，並建立國防自主的產業供應鏈體系與相關人才培育管道，"
+        "另藉由國防展覽揭示國防戰略與國防科技需求，鼓勵產學研投入國防科技研發。 \n\n" * 3
+        + item + " \n\n"
+        "（議）』指導，強化六大核心戰略產業之國防與戰略產業項目。 \n\n"
+    )
+    assert body_of(raw).endswith("\n\n" + item + "（議）』指導，強化六大核心戰略產業之國防與戰略產業項目。\n")

@@ -43,3 +43,35 @@ def test_a_columns_address_block_is_removed_but_the_editors_note_kept(converted_
     assert body.rstrip().endswith("編按：本文僅代表作者個人觀點，不代表遠景基金會之政策與立場。")
     for furniture in ("Tel:", "Fax:", "汀州路", "本基金會為研究", "---"):
         assert furniture not in body
+
+
+@pytest.mark.parametrize("header", [
+    ["劉翎端", "國防戰略與資源研究所", "# **美烏礦產協議簽署之展望**", "### 焦點類別：國際情勢"],
+    ["劉翎端", "# **美烏礦產協議簽署之展望**", "國防戰略與資源研究所", "### 焦點類別：國際情勢"],
+    ["美烏礦產協議簽署之展望", "劉翎端", "國防戰略與資源研究所", "焦點類別：國際情勢"],
+])
+def test_byline_before_title(header):
+    """pymupdf4llm reads the right-aligned byline (and the institute) before the title it
+    sets as a heading; the heading is the title wherever it stands."""
+    from zhiku.convert import convert_text
+
+    raw = " \n\n".join(header) + " \n\n## **壹、前言** \n\n經過數個月波折談判，美國於 2025 年 4 月底正式與烏克蘭簽署協議。 \n"
+    article = convert_text(raw, "snippet.md").articles[0]
+    assert (article.title, article.authors, article.institute, article.categories) == (
+        "美烏礦產協議簽署之展望", ["劉翎端"], "國防戰略與資源研究所", ["國際情勢"])
+
+
+def test_joined_byline():
+    """pymupdf4llm joins the author and the institute into one line: a three-line header."""
+    from zhiku.convert import convert_text
+    from zhiku.split import joined_byline
+
+    raw = ("# **中國《新時代的中國國家安全》白皮書下對外與對台敘事之觀察** \n\n"
+           "洪子傑 中共政軍與作戰概念研究所 \n\n焦點類別：中共黨政、台海情勢 \n\n## **壹、前言** \n\n"
+           "因應當前國際情勢變化與中國內部所面臨的風險與挑戰增加，中國國務院新聞辦公室發布白皮書。 \n")
+    article = convert_text(raw, "snippet.md").articles[0]
+    assert (article.title, article.authors, article.institute, article.categories) == (
+        "中國《新時代的中國國家安全》白皮書下對外與對台敘事之觀察", ["洪子傑"],
+        "中共政軍與作戰概念研究所", ["中共黨政", "台海情勢"])
+    assert "因應當前國際情勢" in article.body and "洪子傑" not in article.body
+    assert joined_byline("國家安全研究所") is None and joined_byline("張鎮宏、黃浩珉") is None

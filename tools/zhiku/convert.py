@@ -18,7 +18,9 @@ from .model import Article
 from .read import read_source
 from .split import ArticleLines, split_articles
 
-_CAPTION = re.compile(r"[(（]\s*圖片來源|^圖\s*[0-9０-９一二三四五六七八九十]+[\s：:．.]")
+#: ``(圖片來源：`` also with the space pymupdf4llm leaves where it joined wrapped lines
+#: (``(圖片來 源：``)
+_CAPTION = re.compile(r"[(（]\s*圖\s?片\s?來\s?源|^圖\s*[0-9０-９一二三四五六七八九十]+[\s：:．.]")
 _SENTENCE = "。！？"
 
 
@@ -60,7 +62,7 @@ def convert_text(text: str, name: str, source_id: str | None = None,
         report = Report()
         for number in raw.header_lines:
             report.add("take_header_as_metadata", number, _line_text(layout.lines, number))
-        cleaned = clean_article(raw.lead + raw.body, layout, report)
+        cleaned = clean_article(separate_lead(raw, report), layout, report)
         article = Article(source=name, order=order)
         _header_metadata(article, raw)
         if not raw.title_lines:
@@ -79,6 +81,25 @@ def convert_text(text: str, name: str, source_id: str | None = None,
         articles.append(article)
         reports.append(report)
     return ConvertedSource(path or Path(name), facts, articles, reports, source_report)
+
+
+def separate_lead(raw: ArticleLines, report: Report) -> list[Line]:
+    """What a column prints above its header (a photo caption) is a block of its own: the
+    header lines taken out between it and the body must not let the two run together.
+
+    Before (pdftotext): ``2023 年 7 月，尹錫悅前往烏克蘭訪問，…(圖片來`` /
+    ``源：https://www.president.gov.ua/…-84349)`` / (title, author, affiliation) /
+    ``自俄烏戰爭爆發以來，…``
+    After: ``圖：2023 年 7 月，…-84349)`` and ``自俄烏戰爭爆發以來，…`` as two blocks (a gap line
+    stands where the header was).
+    """
+    if not raw.lead or not raw.body:
+        return raw.lead + raw.body
+    first = next((line for line in raw.body if not line.gap), None)
+    if first is not None:
+        report.add("separate_lead", first.no, raw.lead[-1].text[-12:] + " | " + first.text[:12],
+                   raw.lead[-1].text[-12:] + " ¶ " + first.text[:12])
+    return [*raw.lead, Line(raw.lead[-1].no, "", gap=True), *raw.body]
 
 
 def _line_text(lines: list[Line], number: int) -> str:

@@ -63,7 +63,12 @@ def _category_headers(lines: list[Line]) -> list[tuple[int, int]]:
     """(first header line index, category line index) for each 焦點類別 header."""
     headers = []
     for index, line in enumerate(lines):
-        if index < 3 or not CATEGORY_LINE.match(_unheading(line.text)):
+        if index < 2 or not CATEGORY_LINE.match(_unheading(line.text)):
+            continue
+        if joined_byline(lines[index - 1].text):
+            headers.append((index - 2, index))  # title / authors and institute / 焦點類別
+            continue
+        if index < 3:
             continue
         author = index - 2
         title_end = author - 1
@@ -112,6 +117,42 @@ def _plain_header(lines: list[Line]) -> list[tuple[int, int]]:
     return []
 
 
+_JOINED_BYLINE = re.compile(r"^(\S{2,}(?:\s*[、，,]\s*\S{2,5})*)\s+([\u4e00-\u9fff]{4,30})$")
+
+
+def joined_byline(text: str) -> tuple[str, str] | None:
+    """(authors, institute) of a line that holds both, as pymupdf4llm joins the author and
+    the institute printed on two lines of one text block.
+
+    Before: ``洪子傑 中共政軍與作戰概念研究所`` (a header of three lines: title / this /
+    ``焦點類別：…``)
+    After: authors ``洪子傑``, institute ``中共政軍與作戰概念研究所``. None for other lines.
+    """
+    match = _JOINED_BYLINE.match(_unheading(text).strip())
+    if not match or not is_person_names(match.group(1)) or is_person_names(match.group(2)):
+        return None
+    return match.group(1), match.group(2)
+
+
+def byline_before_title(header: list[Line]) -> tuple[list[Line], Line, Line] | None:
+    """(title lines, authors, institute) of a four-line header whose title, printed as a
+    Markdown heading, pymupdf4llm read after the right-aligned byline.
+
+    Before: ``沈明室`` / ``# 美中在第三輪關稅談判的意圖`` / ``國家安全研究所`` / ``焦點類別：…``
+    After: title ``美中在第三輪關稅談判的意圖``, authors ``沈明室``, institute ``國家安全研究所``.
+    Before: ``劉翎端`` / ``國防戰略與資源研究所`` / ``# 美烏礦產協議簽署之展望`` / ``焦點類別：…``
+    After: title ``美烏礦產協議簽署之展望``, authors ``劉翎端``, institute ``國防戰略與資源研究所``.
+    None when the header is in the seeds' order (title, authors, institute).
+    """
+    if not is_person_names(header[0].text):
+        return None
+    if _MARKDOWN_HEADING.match(header[1].text):
+        return [header[1]], header[0], header[2]
+    if _MARKDOWN_HEADING.match(header[2].text):
+        return [header[2]], header[0], header[1]
+    return None
+
+
 def split_articles(lines: list[Line]) -> SplitSource:
     """Cut a source's lines into front matter and articles."""
     headers = _category_headers(lines)
@@ -134,17 +175,19 @@ def split_articles(lines: list[Line]) -> SplitSource:
                 institute_line=header[2].text,
             )
         else:
-            title, authors = header[:-3], header[-3]
-            if len(header) == 4 and _MARKDOWN_HEADING.match(authors.text) and is_person_names(
-                    header[0].text):
-                # pymupdf4llm reads a right-aligned byline before the title it prints as
-                # a heading: ``沈明室`` / ``# 美中在第三輪關稅談判的意圖`` / institute / 焦點類別
-                title, authors = [authors], header[0]
+            title, authors, institute = header[:-3], header[-3], header[-2]
+            if len(header) == 4 and not _MARKDOWN_HEADING.match(header[0].text):
+                title, authors, institute = byline_before_title(header) or (
+                    title, authors, institute)
+            authors_text, institute_text = _unheading(authors.text), _unheading(institute.text)
+            byline = joined_byline(header[-2].text)
+            if len(header) == 3 and byline:
+                title, (authors_text, institute_text) = header[:1], byline
             article = ArticleLines(
                 body=lines[last + 1 : end],
                 title_lines=[_unheading(line.text) for line in title],
-                authors_line=_unheading(authors.text),
-                institute_line=_unheading(header[-2].text),
+                authors_line=authors_text,
+                institute_line=institute_text,
                 categories_line=CATEGORY_LINE.match(_unheading(header[-1].text)).group(1),
             )
         article.header_lines = [line.no for line in header]

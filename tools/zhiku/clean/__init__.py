@@ -4,10 +4,12 @@ Source level (:func:`prepare_source`): unify_ideographs → split_lines →
 strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`).  Article level
 (:func:`clean_article`): remove_boilerplate → rejoin_lines_split_at_markers (PyMuPDF) →
-separate_footnotes (and page numbers, reclaim_footnote_tails) → mark_references (with
+separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers;
+pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph) → mark_references (with
 split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines,
-keep_lines_before_long_words, join paragraphs split by pages, find headings) →
-remove_cjk_spaces; footnote texts: join_spaced_urls.
+keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
+end_where_the_next_would_fit, join paragraphs split by pages (opens_with_gloss), find
+headings) → remove_cjk_spaces; footnote texts: join_spaced_urls.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 """
 

@@ -79,15 +79,28 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
         return None
 
     skip_until = -1
+    late_numbers: set[int] = set()  # lines holding a number printed after its text
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
         if index <= skip_until:
             continue
+        if index in late_numbers:
+            report.add("recover_late_footnote_numbers", line.no, line.text,
+                       f"[^{line.text}]")
+            continue
         numbers = _lone_footnote_numbers(lines, index, body, last_number)
+        if not numbers and in_block and current == str(last_number):
+            late = recover_late_footnote_numbers(lines, index, body, notes, last_number, report)
+            if late is not None:
+                late_numbers.add(late)
+                last_number += 1
+                numbers = _lone_footnote_numbers(lines, index, body, last_number)
         if numbers:
             # ``1`` / ``倪浩軒，〈…〉``: numbers the extractor set on lines of their own,
             # then the texts in order (a short footnote's text ends with its sentence)
             position = index + len(numbers)
+            if current is not None and not in_block:
+                reclaim_footnote_tails(body, current, notes, report)
             for count, number in enumerate(numbers, start=1):
                 notes.add(number, lines[position].text, lines[position].no)
                 report.add("move_footnotes", lines[index + count - 1].no,
@@ -152,6 +165,49 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
 
 
 _ENDS_NOTE = re.compile(r"[。.」）)]$")
+
+
+def recover_late_footnote_numbers(lines: list[Line], index: int, body: list[Line],
+                                  notes: Footnotes, last_number: int,
+                                  report: Report) -> int | None:
+    """A footnote whose number pdftotext printed after the page's last footnote: its text
+    follows the footnote before it, its number stands alone below the page's footnotes.
+
+    Before: ``10`` / ``〈대북확성기 껐다, …〉，…/article/25343134。`` / ``目前已知韓國有 7 個對北
+    廣播電台，…國情院管`` / ``理的對北廣播電台。`` / ``12`` / ``《북한 경제‧사회 …》…`` / … /
+    ``16`` / ``〈VOA·RFA …〉…`` / ``11`` (page ends)
+    After: footnote 10 = ``〈대북확성기 껐다, …〉…/article/25343134。``, footnote 11 =
+    ``目前已知韓國有 7 個對北廣播電台，…國情院管理的對北廣播電台。``, then 12…16.
+
+    Only when ``lines[index]`` holds the number after next on a line of its own (its marker
+    in the body), the skipped number stands alone further down the same page (its marker
+    in the body too), and the current footnote's text ends a sentence before its last line:
+    the lines after that sentence end are the skipped footnote's. Returns the index of the
+    line holding the late number (it is taken out), or None.
+    """
+    skipped = str(last_number + 1)
+    if not _lone_footnote_numbers(lines, index, body, last_number + 1) \
+            or not _marker_in_body(skipped, body):
+        return None
+    late = None
+    for position in range(index + 1, len(lines)):
+        if lines[position].page_start:
+            break
+        if lines[position].text == skipped:
+            late = position
+    current = str(last_number)
+    note = notes.texts.get(current, [])
+    split = next((i for i, text in enumerate(note[:-1]) if _ENDS_NOTE.search(text)), None)
+    if late is None or split is None:
+        return None
+    notes.texts[current], rest = note[: split + 1], note[split + 1 :]
+    notes.add(skipped, rest[0], lines[late].no)
+    notes.texts[skipped].extend(rest[1:])
+    report.add("recover_late_footnote_numbers", lines[late].no,
+               rest[0][:40] + "…", f"[^{skipped}]")
+    return late
+
+
 #: how a footnote's rest on the next page starts: a date's day, a URL
 _NOTE_TAIL = re.compile(r"^(?:[日月年][，,]|https?://|www\.)")
 
@@ -167,7 +223,10 @@ def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
     After: footnote 7 ends ``…2025 年 4 月 24 日，https://www.mofa.gov.tw/…``; the body
     paragraph ends ``…的影響與衝擊。``.
     Only a line that opens like a footnote's rest (``日，``, a URL) after a paragraph's end,
-    when the footnote before stops mid-sentence.
+    when the footnote before stops mid-sentence. Checked where a page's footnotes start:
+    after a gap line, at a footnote line without one, and at a footnote number standing
+    alone (``pdftotext -layout``: ``…的影響與衝擊。`` / ``日，https://…119714。`` / ``8`` /
+    `` 〈發布《新時代的中國國家安全》白皮書〉…``).
     """
     note = notes.texts[current]
     if not note or _ENDS_NOTE.search(note[-1]):
@@ -277,7 +336,9 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
                     notes.texts[current]):
                 quoted = True  # the rest of a footnote the page broke, after body text
             if start:
-                notes.add(start.group(1), start.group(2), line.no)
+                for number, text in split_run_on_footnotes(start.group(1), start.group(2),
+                                                           body, line.no, report):
+                    notes.add(number, text, line.no)
                 current, quoted = list(notes.texts)[-1], True
                 report.add("move_footnotes", line.no, line.text[:40] + "…",
                            f"[^{start.group(1)}]")
@@ -288,6 +349,16 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
                 continue
         if not line.gap:
             quoted = False
+        inline = split_footnote_from_paragraph(line, current, body)
+        if inline is not None:
+            number, text = inline
+            report.add("split_footnote_from_paragraph", line.no,
+                       line.text[-len(text) - len(number) - 12:], f"[^{number}]")
+            line.text = line.text[: -len(text)].rstrip()[: -len(number)].rstrip()
+            notes.add(number, text, line.no)
+            current = list(notes.texts)[-1]
+            body.append(line)
+            continue
         plain = _PLAIN_FOOTNOTE.match(line.text)
         if plain and _plain_footnote_start(plain, current, body):
             notes.add(plain.group(1), plain.group(2), line.no)
@@ -328,6 +399,72 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             continue
         body.append(line)
     return body, notes
+
+
+#: the next footnote's number after a sentence end inside a footnote's text
+_RUN_ON_NOTE = re.compile(r"(?<=[.。」）)]) (\d{1,3}) ?(?=\S)")
+
+
+def split_run_on_footnotes(number: str, text: str, body: list[Line], line: int,
+                           report: Report) -> list[tuple[str, str]]:
+    """Two footnotes pymupdf4llm set on one quoted line: the next footnote's number after
+    a sentence end, its marker in the body.
+
+    Before: ``> 15 Andy Home, "US-Ukraine Deal …," Reuters, May 6, 2025,
+    https://reurl.cc/0KnLqo. 16 同註 5。``
+    After: footnote 15 ends ``…https://reurl.cc/0KnLqo.``; footnote 16 = ``同註 5。``
+    """
+    notes = [(number, text)]
+    while number.isdigit():
+        following = str(int(number) + 1)
+        match = next((m for m in _RUN_ON_NOTE.finditer(notes[-1][1])
+                      if m.group(1) == following), None)
+        if match is None or not _marker_in_body(following, body):
+            break
+        head, tail = notes[-1][1][: match.start()], notes[-1][1][match.end():]
+        notes[-1] = (number, head)
+        notes.append((following, tail))
+        report.add("split_run_on_footnotes", line, text[match.start() - 12 : match.end() + 8],
+                   f"[^{following}]")
+        number = following
+    return notes
+
+
+#: a footnote's number after text that stops mid-sentence (the page broke there)
+_INLINE_NOTE = re.compile(r"(?<=[\u4e00-\u9fff，、]) (\d{1,3}) (?=\S)(?![年月日個歲屆名人位項次條頁號期席架艘枚萬億倍天%％])")
+_CITATION = re.compile(r"[〈《“\"]|https?://")
+
+
+def split_footnote_from_paragraph(line: Line, current: str | None,
+                                  body: list[Line]) -> tuple[str, str] | None:
+    """A footnote pymupdf4llm set inside a body paragraph, where the page broke it: the
+    next footnote's number after text that stops mid-sentence, then a citation that ends
+    the line; the paragraph goes on in the next line.
+
+    Before: ``1994 年 10 月，美中間出現了首次嚴重海上對峙，…卻也凸顯海上意外 1 丁文翔、陳琳與
+    張懋瑄，〈中美兩軍舉行 2025 年度海上軍事安全磋商機制工作小組會〉，《北京日 報》，2025 年 4 月
+    3 日，https://xinwen.bjd.com.cn/content/s67ee7c11e4b08edd28f71c38.html。`` / ``升高成衝突…``
+    After: the paragraph ``…卻也凸顯海上意外升高成衝突…``; footnote 1 = ``丁文翔、…html。``
+    Returns (number, footnote text), or None. Only the next footnote's number, not
+    before a counter (``1 架蒼鷺（Heron）無人機``), whose marker stands glued in the body
+    before (in text without ``[^n]`` markers: zhiku's own Markdown has none of this).
+    """
+    if line.gap or line.text.startswith((">", "#", "[^")) or " " not in line.text:
+        return None
+    expected = str(int(current) + 1) if current is not None and current.isdigit() else (
+        "1" if current is None else None)
+    if expected is None or not line.text.endswith(("。", ".")) \
+            or f" {expected} " not in line.text:
+        return None
+    for match in _INLINE_NOTE.finditer(line.text):
+        if match.group(1) != expected:
+            continue
+        tail = line.text[match.end():]
+        if _CITATION.search(tail) and _marker_in_body(expected, body) and not any(
+                "[^" in previous.text for previous in body[-MARKER_LOOKBACK:]):
+            return expected, tail
+        return None
+    return None
 
 
 #: pymupdf4llm without block quotes: ``4 윤상길、이정훈，〈…〉`` or a list item ``- 5 目前…``

@@ -119,13 +119,24 @@ def printed_width(text: str) -> int:
 
     ``在今年 5 月 10 日美中達成暫緩 90 天的共識，原定於 8 月 12 日到期，但在三`` → 68 (an
     indented first line, 4 short of a full line of 72), where :func:`display_width` says 72.
+
+    A curly quote touching an ideograph is full width, as the CJK font sets it
+    (:func:`display_width` counts it 1): ``…雙邊會談亦重申“韓美`` → 68, not 67 (a line
+    ended where ``日”`` did not fit); ``“Fact Sheet”`` keeps narrow quotes.
     """
     latin = text.encode("ascii", "ignore")
+    # curly quotes next to an ideograph are set in the CJK font, full width
+    quotes = len(_CJK_CURLY_QUOTE.findall(text)) if _CURLY_QUOTE.search(text) else 0
     if not latin:
-        return display_width(text)
+        return display_width(text) + quotes
     # in twentieths, so that the sum is exact (1.1 + 1.4 is 2.5); halves round up
-    wide = display_width(text) - len(latin)  # the non-ASCII characters
+    wide = display_width(text) - len(latin) + quotes  # the non-ASCII characters
     return (20 * wide + sum(map(_PRINTED_20THS.__getitem__, latin)) + 10) // 20
+
+
+_CURLY_QUOTE = re.compile("[“”‘’]")
+#: a curly quote touching an ideograph: ``重申“韓美`` / ``日”三邊`` (not ``“Fact Sheet”``)
+_CJK_CURLY_QUOTE = re.compile("(?<=[\u3400-\u9fff])[“”‘’]|[“”‘’](?=[\u3400-\u9fff])")
 
 
 _PRINTED = {" ": 0.5, **dict.fromkeys("0123456789", 1.1),
@@ -240,12 +251,37 @@ def measure_wrap(lines: list[Line]) -> Wrap:
     # heading's end) and go on
     for previous, line, following in zip(content, content[1:], content[2:]):
         if full - printed_width(previous.text) > slack + 4 and \
-                _ENDS_MID_SENTENCE.search(line.text) and len(following.text) >= 8:
+                _ENDS_MID_SENTENCE.search(line.text) and len(following.text) >= 8 \
+                and _opens_paragraph(previous, line):
             shortfall = full - printed_width(line.text)
             if 0 <= shortfall <= 0.15 * full:
                 openings.append(shortfall)
     first_indent = statistics.median(openings) if len(openings) >= 3 else 0
     return Wrap(marks_ends, full, slack, indented, int(first_indent))
+
+
+#: a Latin word that opens a line (after opening brackets): it wrapped as one piece
+_OPENING_LATIN = re.compile(r"^[（(《〈「『“‘\[]*[A-Za-z]")
+#: a line PyMuPDF started at a marker: ``12北約強``, ``14，展現``, ``10``
+_MARKER_PIECE = re.compile(r"^\d{1,3}(?:$|[^\d\s.,:/%年月日])")
+
+
+def _opens_paragraph(previous: Line, line: Line) -> bool:
+    """``line``, after the short line ``previous``, may be a paragraph's first line (for
+    :func:`measure_wrap`'s first-line indent): neither is a piece of a line PyMuPDF broke at
+    a marker (``1希利就英國在印`` / ``太地區「作戰準備」…``: the line after such a piece is
+    full), ``previous`` does not stop inside Latin text (``…（general`` / ``terms）表態…``),
+    and ``line`` does not open with a Latin word that did not fit on ``previous``
+    (``…「硬實力」`` / ``（hard power）投資…``).
+
+    Before (PyMuPDF, 12pt with a two-character indent): shortfalls
+    0 0 0 0 0 0 0 0 0 1 1 1 1 1 1 1 2 3 3 4 4 4 5 7 → first-line indent 1.
+    After: 0 1 3 4 4 4 5 7 → 4.
+    """
+    if _MARKER_PIECE.match(previous.text) or _MARKER_PIECE.match(line.text) \
+            or _OPENING_LATIN.match(line.text):
+        return False
+    return not (previous.text[-1:].isascii() and previous.text[-1:].isalpha())
 
 
 _EMPHASIZED_HEADING = re.compile(r"^(#{1,6}\s+)(\*\*|__)(.+?)\2\s*$")

@@ -61,6 +61,7 @@ def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
     將成為後續美國與其他自然資源豐富國家締結戰略貿易協議之框架`` (47 characters) → 3, but
     ``（二）首爾國際航空航天與國防展覽會：韓國兩年一度的「首爾國際航空航天與國防展覽會」
     （以下略稱 ADEX 展覽）是由韓國航空宇宙`` (a run-in item the page cut) → 0.
+    A line that leaves a bracket open stops mid-item (:func:`_unclosed_bracket`) → 0.
     """
     text = text.strip()
     if not text or len(text) > max_length or "。" in text:
@@ -69,10 +70,25 @@ def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
         return 0
     if len(text) > MAX_HEADING_LENGTH and _LONG_HEADING_FORBIDDEN.search(text):
         return 0
+    if _unclosed_bracket(text):
+        return 0
     for level, pattern in HEADING_PATTERNS:
         if pattern.match(text):
             return level
     return 0
+
+
+_BRACKET_PAIRS = ("「」", "『』", "《》", "〈〉", "（）")
+
+
+def _unclosed_bracket(text: str) -> bool:
+    """A quotation or title left open: the line stops inside it, so it is no whole heading.
+
+    ``（二）政策說明宣導：配合行政院科技會報辦公室『國防科技產業發展審議會`` (the next line goes
+    on ``（議）』指導，…``: pymupdf4llm broke a run-in item at a page end) → True.
+    """
+    return any(text.count(opening) > text.count(closing) for opening, closing in _BRACKET_PAIRS
+               if opening in text)
 
 
 def is_cjk_char(char: str) -> bool:
@@ -251,9 +267,18 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
 
     ``pdftotext -layout`` keeps each paragraph's first-line indent: an indented line opens
     a paragraph. A full line that ends a sentence also ends the paragraph when the next
-    line is short by about an indent and goes on (justified text with indented paragraphs).
+    line is short by about an indent and goes on (justified text with indented paragraphs),
+    or by the indent and a bit more when what opens the line after it did not fit there:
+    Before: ``…並指責「一些外部勢力處心積慮打『台灣牌』」。`` (full) / ``因此，在對台論述上，…
+    仍持續針對國際場合中美方支持台灣的立場進行反`` (6 short, indent 4) / ``擊。文中重申…``
+    After: a paragraph ends at ``…『台灣牌』」。``
     """
     text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
+    if keep_wrapped_urls(line, following):
+        if report is not None:
+            report.add("keep_wrapped_urls", following.no, line.text[-12:] + " | "
+                       + following.text[:12], line.text[-12:] + following.text[:12])
+        return False
     if wrap.indented and following.indent >= 2 and following.indent > line.indent:
         return True
     if not text.endswith(_SENTENCE_END):
@@ -269,20 +294,77 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
                        line.text[-8:] + " | " + following.text[:12],
                        line.text[-8:] + following.text[:12])
         return False
+    following_deficit = wrap.full - _printed_width(following.text)
+    if not opening and deficit <= wrap.slack and end_where_the_next_would_fit(
+            line, following, deficit):
+        if report is not None:
+            report.add("end_where_the_next_would_fit", line.no, line.text[-8:] + " | "
+                       + following.text[:8], line.text[-8:] + " ¶ " + following.text[:8])
+        return True
     # a paragraph's first line is short by its indent (``opening``)
     if deficit > wrap.slack + (wrap.first_indent if opening else 0):
+        if keep_lines_before_full_lines(wrap, following_deficit):
+            if report is not None:
+                report.add("keep_lines_before_full_lines", following.no,
+                           line.text[-8:] + " | " + following.text[:12],
+                           line.text[-8:] + following.text[:12])
+            return False
         return True
-    following_deficit = wrap.full - _printed_width(following.text)
     return (
         after is not None
         and wrap.first_indent > wrap.slack
-        and wrap.first_indent - 1 <= following_deficit <= wrap.first_indent + wrap.slack
+        # (or by the indent and what opens the line after, when that did not fit: ``…反``
+        # / ``擊。…``, a justified line short by 6 with an indent of 4)
+        and wrap.first_indent - 1 <= following_deficit <= wrap.first_indent + max(
+            wrap.slack, _opening_unit_width(after.text) - 1)
         # not short only because the next line's first word did not fit (``…的立`` /
         # ``場。2023 年…``: 場 cannot leave its 。)
         and following_deficit > _opening_unit_width(after.text)
         and not following.text.endswith(_SENTENCE_END)
         and not heading_level(following.text)
     )
+
+
+def keep_wrapped_urls(line: Line, following: Line) -> bool:
+    """A URL broken after ``-`` or ``/`` goes on on the next line, however that line is set
+    (``pdftotext -layout`` indents the rest of a centred caption like a paragraph opening).
+
+    Before: ``https://www.president.gov.ua/en/news/spivpracya-ukrayini-ta-respubliki-koreya-``
+    / ``␣␣␣␣dast-bilshe-silina-84349)``
+    After: one block ``…respubliki-koreya-dast-bilshe-silina-84349)``.
+    """
+    return (line.text.endswith(("-", "/")) and bool(_URL_AT_END.search(line.text))
+            and bool(re.match(r"[A-Za-z0-9%#~_\-]", following.text)))
+
+
+def keep_lines_before_full_lines(wrap: Wrap, following_deficit: int) -> bool:
+    """Where each paragraph's first line is indented, a line as wide as a full line opens
+    no paragraph: a sentence end short of the margin before it does not end one (what
+    did not fit there was the next line's opening, e.g. ``《2025`` that cannot be split).
+
+    Before (12pt, two-character indent): ``…正展現此發展趨勢。`` (4 columns short) /
+    ``《2025 國家安全戰略》指稱，…新增優先區域之一，`` (a full line)
+    After: one paragraph ``…正展現此發展趨勢。《2025 國家安全戰略》指稱，…``.
+    """
+    return wrap.first_indent > wrap.slack + 1 and following_deficit <= 0
+
+
+def end_where_the_next_would_fit(line: Line, following: Line, deficit: int) -> bool:
+    """A line inside a paragraph that ends a sentence with room left for what opens the
+    next line ends the paragraph, even when it is within the slack of ragged-right lines
+    (the slack comes from lines short only because the next unit did not fit).
+
+    Before (12pt-header, ragged right, slack 2): ``三方意見交換（日台 2+2）（日方分科會長出席），
+    以及包括戰略日美台三方。`` (2 columns short) / ``此外，我們也將推動各層級的務實合作。``
+    After: two paragraphs (``此`` would have fitted).
+    Not on a paragraph's first line (short by its indent), and only where the widths are
+    exact enough: no Latin letters on the line.
+    """
+    return 2 <= deficit and _opening_unit_width(following.text) <= deficit \
+        and not _LATIN_LETTER.search(line.text)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 #: what opens a line and cannot be split: a character with the punctuation that may not
@@ -389,6 +471,23 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
     return end
 
 
+_GLOSS = re.compile(r"^[（(][A-Za-z][A-Za-z .,'’\-]*[）)]")
+_TERM_AT_END = re.compile(r"[^。！？!?.…；：，、\s][」』》〉]$")
+
+
+def opens_with_gloss(previous: str, text: str) -> bool:
+    """A paragraph never opens with an English gloss in brackets: it glosses the term that
+    ends the text before, where the page broke (one-line-per-paragraph text: pymupdf4llm).
+
+    Before: ``…英國「將採取一種『行動主導途徑』`` / (footnotes, page number) /
+    ``（campaigning approach），以最小化他國對我方施加脅迫…``
+    After: one paragraph ``…一種『行動主導途徑』（campaigning approach），以最小化…``
+    Only after a quoted term or title (``』 」 》 〉`` not after a sentence end).
+    """
+    return bool(_GLOSS.match(text)) and bool(
+        _TERM_AT_END.search(_FOOTNOTE_REF_AT_END.sub("", previous) or previous))
+
+
 def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
     blocks: list[Block] = []
     for line in lines:
@@ -408,7 +507,8 @@ def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
             and previous.kind == "paragraph"
             and not heading_level(previous.text, MAX_LINE_HEADING_LENGTH)
             and not heading_level(line.text, MAX_LINE_HEADING_LENGTH)
-            and not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
+            and (not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
+                 or opens_with_gloss(previous.text, line.text))
         ):
             report.add("join_page_split_paragraph", line.no, previous.text[-8:] + " | " + line.text[:8],
                        previous.text[-8:] + line.text[:8])
