@@ -34,11 +34,11 @@ import logging
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .fastcut import _HAN_BLOCK, _SKIP, NativeTokenizer
+from .fastcut import NativeTokenizer
 
 # --------------------------------------------------------------------------- data
 
@@ -342,6 +342,8 @@ class _Model:
     native: NativeTokenizer  # the tokenizer's words, computed by jieba-rs
     abbreviation: re.Pattern  # any abbreviation character: 美, 中, 日 ...
     any_term: re.Pattern  # any Simplified gazetteer term
+    # token -> (kind, value, visible, ends with a numeral): see :func:`_token_kind`
+    token_kinds: dict = field(default_factory=dict)
 
 
 _lock = threading.Lock()
@@ -400,40 +402,18 @@ def _model() -> _Model:
 # --------------------------------------------------------------------------- counting
 
 
-#: Stands for a block that cannot hold a mention (see :func:`_tokens`).
-_OPAQUE = "\x00"
-_OTHER = ("other", "")
+#: Characters jieba-rs counts as Han and jieba does not (CJK extension A, U+9FD6–U+9FFF,
+#: compatibility ideographs, the supplementary planes): a text holding one is cut block by block.
+_BEYOND_JIEBA = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
-
-def _tokens(m: _Model, text: str, *, segment_all: bool = False) -> list[str]:
+def _tokens(m: _Model, text: str) -> list[str]:
     """``list(jieba.Tokenizer.cut(text, HMM=False))`` with the country tokenizer (``text``
-    already Simplified), except that a block of word characters that cannot hold a mention
-    (no abbreviation character such as 美 or 中, no gazetteer term) is not segmented: it
-    becomes one opaque token, ``_OPAQUE`` + its last character. That token counts as
-    "other" in :func:`_line_mentions`, as every word of the block would, and keeps the
-    last character the date rule looks at, so the counts are the same; two thirds of a
-    typical text is skipped that way. ``segment_all`` segments every block (as jieba does).
-    """
-    tokens: list[str] = []
-    abbreviation, any_term, cut_block = m.abbreviation.search, m.any_term.search, m.native.cut_block
-    # split() with a group: gaps at even indices, blocks of word characters at odd ones
-    for index, piece in enumerate(_HAN_BLOCK.split(text)):
-        if not piece:
-            continue
-        if index % 2:
-            if segment_all or abbreviation(piece) or any_term(piece):
-                tokens.extend(cut_block(piece, False))
-            else:
-                tokens.append(_OPAQUE + piece[-1])
-        elif len(piece) == 1:  # mostly one punctuation mark or space
-            tokens.append(piece)
-        else:
-            for part in _SKIP.split(piece):
-                if _SKIP.match(part):
-                    tokens.append(part)
-                else:
-                    tokens.extend(part)
-    return tokens
+    already Simplified), computed by jieba-rs: the whole text in one call, or, when the text
+    holds a character jieba-rs counts as Han and jieba does not (:data:`_BEYOND_JIEBA`),
+    cut into blocks with jieba's own expression first (:meth:`NativeTokenizer.cut`)."""
+    if _BEYOND_JIEBA.search(text):
+        return m.native.cut(text, False)
+    return m.native.native.cut(text, False)
 
 
 _LineResult = tuple[tuple[str, ...], bool]
@@ -479,30 +459,25 @@ def _line_mentions(m: _Model, line: str, numeral: bool) -> _LineResult:
     # Consecutive "other" items are kept as one: only their presence matters below.
     items: list[tuple[str, object]] = [_OTHER]
     append = items.append
-    prev_visible = "0" if numeral else ""
-    terms, non_country = m.terms, m.non_country
-    abbreviation, any_term = m.abbreviation.search, m.any_term.search
+    after_numeral = numeral  # the last visible token ends with a numeral (the date rule)
+    kinds = m.token_kinds
     for tok in _tokens(m, simplified):
-        codes = terms.get(tok)
-        if codes is not None:
-            append(("term", codes))
-        elif tok[0] in abbr and tok not in non_country and all(ch in abbr for ch in tok):
+        kind, value, visible, numeral_end = kinds.get(tok) or _token_kind(m, tok)
+        if kind is _OTHER_KIND:
+            if items[-1] is not _OTHER:
+                append(_OTHER)
+        elif kind == "run":
             if items[-1][0] == "run":  # 韓美 + 日 -> 韓美日
                 items[-1] = ("run", items[-1][1] + tok)
-            elif tok[0] == "日" and _NUMERAL_RE.search(prev_visible):
+            elif tok[0] == "日" and after_numeral:
                 # 7 日美中會談: this 日 is a date.
                 append(("run", tok[1:]) if len(tok) > 1 else _OTHER)
             else:
                 append(("run", tok))
-        elif tok in _ENUM_JOINERS:
-            append(("join", ""))
-        elif (len(tok) >= 3 and tok not in non_country and (abbreviation(tok) or any_term(tok))
-              and (codes := _scan_word(m, tok))):
-            append(("term", codes))
-        elif items[-1] is not _OTHER:
-            append(_OTHER)
-        if not tok.isspace():
-            prev_visible = tok
+        else:
+            append((kind, value))
+        if visible:
+            after_numeral = numeral_end
 
     # Pass 2: enumerations = term/run items separated by single joiners (美、英、日、韓).
     out: list[str] = []
@@ -525,7 +500,36 @@ def _line_mentions(m: _Model, line: str, numeral: bool) -> _LineResult:
             if len(chars) >= 2 or len(group) >= 2 or chars[0] in m.safe_singles:
                 out.extend(abbr[ch] for ch in chars)
         i = j
-    return tuple(out), bool(_NUMERAL_RE.search(prev_visible))
+    return tuple(out), after_numeral
+
+
+_OTHER_KIND = "other"
+_OTHER = (_OTHER_KIND, "")
+
+
+def _token_kind(m: _Model, tok: str) -> tuple[str, object, bool, bool]:
+    """What one token is to pass 1 of :func:`_line_mentions`, remembered per model (a
+    token's kind depends on the token alone): ``("term", codes, …)`` for a gazetteer term or
+    a dictionary word hiding one (中國政府), ``("run", tok, …)`` for a token of abbreviations
+    (美中), ``("join", "", …)`` for an enumeration mark (、), else other; then whether it is
+    visible (not white space) and whether it ends with a numeral (the date rule)."""
+    abbr, non_country = m.abbreviations, m.non_country
+    codes = m.terms.get(tok)
+    if codes is not None:
+        kind, value = "term", codes
+    elif tok[0] in abbr and tok not in non_country and all(ch in abbr for ch in tok):
+        kind, value = "run", tok
+    elif tok in _ENUM_JOINERS:
+        kind, value = "join", ""
+    elif (len(tok) >= 3 and tok not in non_country
+          and (m.abbreviation.search(tok) or m.any_term.search(tok))
+          and (codes := _scan_word(m, tok))):
+        kind, value = "term", codes
+    else:
+        kind, value = _OTHER_KIND, ""
+    result = (kind, value, not tok.isspace(), bool(_NUMERAL_RE.search(tok)))
+    m.token_kinds[tok] = result
+    return result
 
 
 def _scan_word(m: _Model, word: str) -> tuple[str, ...]:
