@@ -58,10 +58,11 @@ def convert_text(text: str, name: str, source_id: str | None = None,
     source_id = source_id or source_id_from_name(name)
 
     articles, reports = [], []
+    text_of_line = {line.no: line.text for line in layout.lines}
     for order, raw in enumerate(parts.articles, start=1):
         report = Report()
         for number in raw.header_lines:
-            report.add("take_header_as_metadata", number, _line_text(layout.lines, number))
+            report.add("take_header_as_metadata", number, text_of_line.get(number, ""))
         cleaned = clean_article(separate_lead(raw, report), layout, report)
         article = Article(source=name, order=order)
         _header_metadata(article, raw)
@@ -100,10 +101,6 @@ def separate_lead(raw: ArticleLines, report: Report) -> list[Line]:
         report.add("separate_lead", first.no, raw.lead[-1].text[-12:] + " | " + first.text[:12],
                    raw.lead[-1].text[-12:] + " ¶ " + first.text[:12])
     return [*raw.lead, Line(raw.lead[-1].no, "", gap=True), *raw.body]
-
-
-def _line_text(lines: list[Line], number: int) -> str:
-    return next((line.text for line in lines if line.no == number), "")
 
 
 def _header_metadata(article: Article, raw: ArticleLines) -> None:

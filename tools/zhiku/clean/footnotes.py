@@ -653,8 +653,10 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
 def _sub_in_order(text: str, patterns, replace) -> str:
     """``re.sub`` with several patterns at once, left to right: markers count up, so
     ``取消， 15現有的…的 20%，16預期`` must meet 15 (set off by a space) before 16 (glued)."""
-    matches = sorted((m for pattern in patterns for m in pattern.finditer(text)),
-                     key=lambda m: (m.start(), -m.end()))
+    matches = [m for pattern in patterns for m in pattern.finditer(text)]
+    if not matches:
+        return text
+    matches.sort(key=lambda m: (m.start(), -m.end()))
     out, position = [], 0
     for match in matches:
         if match.start() < position:
