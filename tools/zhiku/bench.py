@@ -608,6 +608,7 @@ plugin's parsing are MkDocs' and Material's own work, and MkDocs has no parallel
 Citations (citeproc-py, ~8 ms an article, rendered on every core on a cold cache) are the
 largest part of "write docs". A second `zhiku build` with nothing changed does not run MkDocs
 (`.cache/site.stamp`).
+
 Ingest per core is 1.8–1.9 MB/s, short of 2: by profile (1,000 articles, one core), cleaning
 is 45% of it, country tagging 28% and reading the layout (lines, wrap width, indents) 21%, all
 pure Python in many small named fixes; the segmentation inside the tagger is native.
