@@ -418,6 +418,10 @@ def _tokens(m: _Model, text: str) -> list[str]:
 
 _LineResult = tuple[tuple[str, ...], bool]
 
+#: A token that is no term, abbreviation or enumeration mark (pass 1 of _line_mentions).
+_OTHER_KIND = "other"
+_OTHER = (_OTHER_KIND, "")
+
 
 def _mentions(text: str, cache: dict[tuple[str, bool], _LineResult] | None = None) -> list[str]:
     """Every country mention in *text*, as a list of ISO codes in text order.
@@ -503,8 +507,6 @@ def _line_mentions(m: _Model, line: str, numeral: bool) -> _LineResult:
     return tuple(out), after_numeral
 
 
-_OTHER_KIND = "other"
-_OTHER = (_OTHER_KIND, "")
 
 
 def _token_kind(m: _Model, tok: str) -> tuple[str, object, bool, bool]:

@@ -72,10 +72,12 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
         decoded.append((text, encoding.replace("-sig", "")))
         if encoding not in LEGACY_ENCODINGS:
             break  # a BOM or valid UTF-8 decides
+    if len(decoded) == 1:
+        return decoded[0]
     if decoded:
         # Big5 bytes almost always decode as GB18030 too, and short GB18030 text often as
         # Big5: keep the reading made of common characters (first one on a tie).
-        return max(decoded, key=lambda pair: _common_share(pair[0]) if len(decoded) > 1 else 0)
+        return max(decoded, key=lambda pair: _common_share(pair[0]))
     assert first_error is not None
     line = _line_of(data, first_error.start)
     raise SourceError(

@@ -128,8 +128,7 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
     tokenizer = jieba.Tokenizer(dictionary=str(main_dict))
     tokenizer.tmp_dir = str(Path(main_dict).parent)  # its prefix cache beside the dictionary
     tokenizer.load_userdict(str(user_dict))
-    eligible: set[str] = set()
-    ineligible: set[str] = set()
+    judged = _UsableWords()
     word_counts: Counter[str] = Counter()
     run_counts: Counter[tuple[str, ...]] = Counter()
     run_texts: dict[str, set[int]] = {}
@@ -142,9 +141,7 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
         budget -= len(text)
         words = fastcut.cut(tokenizer, text)  # jieba's words, faster
         word_counts.update(words)
-        # a word can be part of a run when it is all Han and not a stop word
-        usable = [w in eligible or (w not in ineligible and _eligible(w, eligible, ineligible))
-                  for w in words]
+        usable = list(map(judged.__getitem__, words))
         for size in (2, 3):
             for start in range(len(words) - size + 1):
                 if not (usable[start] and usable[start + 1]
@@ -164,13 +161,13 @@ def corpus_collocations(texts: Iterable[str], main_dict: Path, user_dict: Path) 
     return sorted(found)
 
 
-def _eligible(word: str, eligible: set[str], ineligible: set[str]) -> bool:
-    """Whether ``word`` may be part of a collocation (remembered in one of the two sets)."""
-    if _HAN_WORD.match(word) and word not in STOP_WORDS:
-        eligible.add(word)
-        return True
-    ineligible.add(word)
-    return False
+class _UsableWords(dict):
+    """Word → whether it may be part of a collocation (all Han, not a stop word), judged
+    once per word."""
+
+    def __missing__(self, word: str) -> bool:
+        usable = self[word] = bool(_HAN_WORD.match(word)) and word not in STOP_WORDS
+        return usable
 
 
 #: (dictionary hash, cache dir) → merged main dictionary: a long-running process
