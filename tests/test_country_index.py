@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from conftest import REFERENCE
 from zhiku.fidelity import reference_files, split_front_matter
 from zhiku.site import build_pages
-
-pytestmark = pytest.mark.skipif(not REFERENCE.is_dir(), reason="../shared/reference not present")
 
 
 def test_country_pages_list_the_articles_the_references_say_are_about_them(corpus):
@@ -16,6 +13,8 @@ def test_country_pages_list_the_articles_the_references_say_are_about_them(corpu
     expected = found = listed_wrongly = 0
     for path in reference_files(REFERENCE):
         meta, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        if meta["countries"] is None:  # a reference that checks only the text
+            continue
         article = by_source[(meta["source"], meta["order"])]
         link = f"../articles/{article.id}.md"
         for code in meta["countries"]:

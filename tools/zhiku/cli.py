@@ -122,11 +122,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+def _reference_dir(args: argparse.Namespace) -> Path:
+    return Path(args.reference) if args.reference else _repo_root() / "tests" / "reference"
+
+
 def cmd_score(args: argparse.Namespace) -> int:
     from .fidelity import format_table, score_references
 
     root = _repo_root()
-    scores = score_references(Path(args.reference), root / "corpus")
+    scores = score_references(_reference_dir(args), root / "corpus")
     print(format_table(scores))
     return 0 if all(s.passes() for s in scores) or not args.strict else 1
 
@@ -146,7 +150,7 @@ def cmd_pdf_matrix(args: argparse.Namespace) -> int:
 
     root = _repo_root()
     split = lambda value: [x for x in (value or "").split(",") if x] or None
-    return pdf_matrix(Path(args.reference), root / "corpus", root / ".cache" / "pdfmatrix",
+    return pdf_matrix(_reference_dir(args), root / "corpus", root / ".cache" / "pdfmatrix",
                       split(args.extractors), split(args.layouts), split(args.articles),
                       args.details, Path(args.dump) if args.dump else None)
 
@@ -188,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("score", help="fidelity table against hand-verified references")
-    p.add_argument("--reference", default=str(Path("..") / "shared" / "reference"))
+    p.add_argument("--reference", help="folder of reference articles (default tests/reference)")
     p.add_argument("--strict", action="store_true", help="exit 1 unless every target is met")
     p.set_defaults(func=cmd_score)
 
@@ -201,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("pdf-matrix",
                        help="typeset the references as PDFs, extract, clean and score them")
-    p.add_argument("--reference", default=str(Path("..") / "shared" / "reference"))
+    p.add_argument("--reference", help="folder of reference articles (default tests/reference)")
     p.add_argument("--extractors", help="comma-separated (default: all)")
     p.add_argument("--layouts", help="comma-separated (default: all)")
     p.add_argument("--articles", help="comma-separated parts of reference names, e.g. 001-02")
