@@ -948,6 +948,30 @@ def test_a_paragraph_never_opens_with_an_english_gloss():
     assert "協同合作。」\n\n英國將持續" in body
 
 
+def test_a_paragraph_does_not_end_on_a_quoted_term_before_footnotes():
+    """_line_paragraphs / ends_on_quoted_term_before_notes: the page broke after
+    「十五五」; footnote 1 stands between the two halves (pymupdf4llm, 001-01, 12pt)."""
+    before = ("根據會後描述，相對於日內瓦及倫敦會 談而言，此次的談判議題更加深入，話題更為廣泛，"
+              "美國甚至建議中國在「十五五」 ")
+    raw = (
+        "## **貳、安全意涵** \n\n"
+        + "在今年 5 月 10 日美中達成暫緩 90 天的共識，原定於 8 月 12 日到期，但在三個月 後，當中"
+        "因為談判進展有限，遂再延長 90 天。美國總統川普與中國國家主席習近平分別在兩國談判的過程中"
+        "提出觀點，因為會談初步結論仍需要經過兩國領導人的同意，才能正式對外公布。 \n\n" * 3
+        + before + "\n\n"
+        "> 1 倪浩軒，〈中美關稅談判團 75：15 差距懸殊 透露訊息曝〉，《今日新聞》，2025 年 8 月 1 \n\n"
+        "> 日，https://tw.news.yahoo.com/083242700.html。 \n\n"
+        "規劃中，將中國經濟結構從生產性經濟體轉為消費型的經濟體。此種轉變對出口導向 的中國而言，"
+        "潛藏不可測風險與變數，某種程度也會被中國認為是美國對中國政策的 「說三道四」。 \n\n"
+        "會談結果並不令人意外，雙方都稱「建設性」 \n\n"
+        "美國的立場沒有改變。 \n\n"
+    )
+    body = body_of(raw)
+    assert "建議中國在「十五五」規劃中，將中國經濟結構" in body
+    # with only a blank line between, the paragraph ends there (nothing was taken out)
+    assert "都稱「建設性」\n\n美國的立場沒有改變。" in body
+
+
 def test_a_line_that_leaves_a_bracket_open_is_no_heading():
     """heading_level: pymupdf4llm broke a run-in item at a page end inside 『…』; the line is
     no heading, and the item goes on on the next line (000-01, 12pt)."""
@@ -964,3 +988,56 @@ def test_a_line_that_leaves_a_bracket_open_is_no_heading():
         "（議）』指導，強化六大核心戰略產業之國防與戰略產業項目。 \n\n"
     )
     assert body_of(raw).endswith("\n\n" + item + "（議）』指導，強化六大核心戰略產業之國防與戰略產業項目。\n")
+
+
+def test_a_numbered_heading_as_wide_as_a_line_ends_its_line():
+    """_ends_paragraph: the heading's trailing space ends it although it fills the line
+    (001-07)."""
+    raw = (
+        " 貳、安全意涵 \n\n"
+        "一、美國國防部成MP Materials最大股東以強化稀土供應鏈自主 \n\n"
+        "近五年來美國國防部雖屢次以撥款或貸款等方式補助美國自身\n\n"
+        "磁鐵製造商，累積投入金額已超過 4 億美元。 \n\n"
+    )
+    body = body_of(raw)
+    assert "### 一、美國國防部成MP Materials最大股東以強化稀土供應鏈自主\n\n近五年來" in body
+
+
+def test_a_url_closed_by_a_semicolon_does_not_swallow_the_next_citation():
+    """join_text: ``;`` ends the URL; the next citation follows after a space (001-07 fn 8)."""
+    from zhiku.clean.paragraphs import join_text
+
+    left = "Procurement Magazine, https://procurementmag.com/news/rare-earth-supply;"
+    assert join_text(left, "Tom Moerenhout, “MP Materials Deal”") == (
+        left + " Tom Moerenhout, “MP Materials Deal”")
+    # a URL broken after a slash still goes on without a space
+    assert join_text("https://www.cna.com.tw/news/", "aopl/2025.aspx。") == (
+        "https://www.cna.com.tw/news/aopl/2025.aspx。")
+
+
+def test_bare_link_urls_repeated_after_footnotes_are_removed():
+    """remove_repeated_link_urls: the extractor wrote the links' targets again on lines of
+    their own after footnote 4 (001-05)."""
+    raw = (
+        " 壹、前言 \n\n"
+        "北韓駭客竊取虛擬資產，2該組織對 ByBit 進行攻擊。3這是 2025 年最大的一次。4 \n\n"
+        " \n\n"
+        "2 “2025 Crypto Crime Mid-year Update,” Chainalysis, July 17, 2025, https://shorturl.at/sR09c. \n\n"
+        "3 “North Korea Responsible for Theft,” FBI, February 26, 2025, https://shorturl.at/iTuCh. \n\n"
+        "4 “Lazarus Group,” Hacken, September 3, 2024, https://shorturl.at/3oD5D. \n\n"
+        "https://shorturl.at/sR09c\nhttps://shorturl.at/iTuCh\n"
+    )
+    body = body_of(raw)
+    assert "[^4]: “Lazarus Group,” Hacken, September 3, 2024, https://shorturl.at/3oD5D.\n" in body
+    assert body.count("https://shorturl.at/sR09c") == 1
+
+
+def test_a_short_line_right_under_a_section_heading_is_its_subheading():
+    """find_unnumbered_subheadings (001-06)."""
+    raw = (
+        " 參、趨勢研判 \n\n"
+        "美國將在南太平洋取得暫時優勢 \n\n"
+        "中國在 2022 年與索羅門群島（Solomon Islands）簽署《安全協議》，允許中國官方船舶在預先"
+        "得到索國同意的情況下靠泊該國港口。 \n\n"
+    )
+    assert "## 參、趨勢研判\n\n### 美國將在南太平洋取得暫時優勢\n\n中國在 2022 年" in body_of(raw)

@@ -421,6 +421,16 @@ def furniture_left(body: str, header: str) -> int:
     return count
 
 
+def as_typeset(body: str) -> str:
+    """The reference body with its footnotes numbered as pandoc prints them: 1, 2, … in the
+    order of their first marker. A source whose printed numbers start at 3 (002) is typeset
+    from 1."""
+    order: dict[str, str] = {}
+    for label in re.findall(r"\[\^([^\]]+)\]", body):
+        order.setdefault(label, str(len(order) + 1))
+    return re.sub(r"\[\^([^\]]+)\]", lambda m: f"[^{order.get(m.group(1), m.group(1))}]", body)
+
+
 def run_case(case: Case, extractor: str, cache: Path) -> Result:
     from .convert import convert_text
 
@@ -434,7 +444,7 @@ def run_case(case: Case, extractor: str, cache: Path) -> Result:
     scores, furniture = [], 0
     for index, ref in enumerate(case.references):
         produced = articles[index].body if index < len(articles) else ""
-        scores.append(score_article(f"{case.name}/{ref.name}", produced, ref.body))
+        scores.append(score_article(f"{case.name}/{ref.name}", produced, as_typeset(ref.body)))
         furniture += furniture_left(produced, case.header)
     return Result(case, extractor, scores, len(articles), furniture)
 

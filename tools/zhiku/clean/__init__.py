@@ -3,7 +3,7 @@
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
 strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`).  Article level
-(:func:`clean_article`): remove_boilerplate → rejoin_lines_split_at_markers (PyMuPDF) →
+(:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
 separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph) → mark_references (with
 split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines,
@@ -29,6 +29,7 @@ from .footnotes import (
 from .furniture import (
     remove_boilerplate,
     remove_page_numbers_by_position,
+    remove_repeated_link_urls,
     remove_running_headers,
 )
 from .layout import (
@@ -80,6 +81,7 @@ def prepare_source(text: str, report: Report) -> Layout:
 def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArticle:
     """Article-level fixes: from an article's raw body lines to blocks and footnotes."""
     lines = remove_boilerplate(lines, report)
+    lines = remove_repeated_link_urls(lines, report)
     for line in lines:
         line.text = remove_cjk_spaces(line.text, report, line.no)
     if layout.hard_wrapped and not layout.wrap.marks_ends:

@@ -190,3 +190,36 @@ def _near_other_contact(lines: list[Line], index: int) -> bool:
 def _in_trailing_run(lines: list[Line], index: int) -> bool:
     """True when this line and every line after it are masthead-like."""
     return all(_MASTHEAD.match(x.text) or x.gap for x in lines[index:])
+
+
+_BARE_URL = re.compile(r"^https?://\S+$")
+_COMPLETE = ("。", ".", "」", "）", ")")
+
+
+def remove_repeated_link_urls(lines: list[Line], report: Report) -> list[Line]:
+    """Drop a line that is only a URL already printed above it: the PDF's link target,
+    which some extractors write out again after the text that carries the link.
+
+    Before: ``3, 2024, https://shorturl.at/3oD5D. `` / ``https://shorturl.at/sR09c`` /
+    ``https://shorturl.at/iTuCh`` (both printed in footnotes 2 and 3 above, each with its
+    full stop) (001-05)
+    After: the two bare lines are gone; footnote 4 ends ``…/3oD5D.``
+
+    Only when the bare URL has no punctuation after it and the line before it finished its
+    sentence (or was such a line too): a URL a footnote wrapped onto its own line continues
+    an unfinished line (``…2025 年 7 月 23 日，`` / ``https://…。``) and stays.
+    """
+    printed: set[str] = set()
+    kept: list[Line] = []
+    for line in lines:
+        text = line.text
+        previous = next((x for x in reversed(kept) if not x.gap), None)
+        if (_BARE_URL.match(text) and text in printed and previous is not None
+                and (previous.text.endswith(_COMPLETE) or _BARE_URL.match(previous.text))):
+            report.add("remove_repeated_link_urls", line.no, text)
+            continue
+        if "://" in text:
+            printed.update(url.rstrip(".,;。，)）") for url in re.findall(r"https?://[^\s，。]+", text))
+        kept.append(line)
+    return kept
+

@@ -21,7 +21,9 @@ _OPENING = "（(《〈「『【〔“‘"
 _CLOSING = "）)》〉」』】〕”’，。、；：！？"
 _SENTENCE_END = ("。", "！", "？", "」", "』", "）", ")", "；", "：", "…", "!", "?", ".")
 _FOOTNOTE_REF_AT_END = re.compile(r"\[\^[^\]]+\]$")
-_URL_AT_END = re.compile(r"(?:https?://|www\.)\S*$")
+#: a URL that ends a piece and goes on in the next; not one closed by ``;`` or ``,``, which
+#: separate citations (``…rare-earth-supply;`` / ``Tom Moerenhout, …``)
+_URL_AT_END = re.compile(r"(?:https?://|www\.)\S*(?<![;,])$")
 
 #: heading numbering → Markdown level
 HEADING_PATTERNS = (
@@ -156,6 +158,7 @@ def find_unnumbered_headings(blocks: list[Block], report: Report) -> None:
     after that is longer than it (not a run of short labels).
     """
     if any(block.kind == "heading" for block in blocks):
+        find_unnumbered_subheadings(blocks, report)
         return
     for index in range(1, len(blocks) - 1):
         block, before, after = blocks[index], blocks[index - 1], blocks[index + 1]
@@ -167,6 +170,26 @@ def find_unnumbered_headings(blocks: list[Block], report: Report) -> None:
                 and len(after.text) > 2 * len(block.text)):
             block.kind, block.level = "heading", 2
             report.add("find_unnumbered_headings", block.line, block.text, "## " + block.text)
+
+
+def find_unnumbered_subheadings(blocks: list[Block], report: Report) -> None:
+    """A short line without numbering right under a section heading, before the section's
+    first paragraph, is its subheading (one level down).
+
+    Before: ``## 參、趨勢研判`` / ``美國將在南太平洋取得暫時優勢`` / ``中國在 2022 年與索羅門群島
+    （Solomon Islands）簽署《安全協議》，…`` (001-06)
+    After: ``### 美國將在南太平洋取得暫時優勢`` between them.
+    At most 30 characters, no sentence punctuation, and the paragraph after it is longer.
+    """
+    for index in range(1, len(blocks) - 1):
+        block, before, after = blocks[index], blocks[index - 1], blocks[index + 1]
+        if (block.kind == "paragraph" and before.kind == "heading" and before.level in (2, 3)
+                and 4 <= len(block.text) <= MAX_UNNUMBERED_HEADING
+                and not _HEADING_FORBIDDEN.search(block.text)
+                and after.kind == "paragraph" and len(after.text) > 2 * len(block.text)):
+            block.kind, block.level = "heading", before.level + 1
+            report.add("find_unnumbered_headings", block.line, block.text,
+                       "#" * block.level + " " + block.text)
 
 
 MAX_LABEL_WIDTH = 16
@@ -233,6 +256,10 @@ def _ends_paragraph(line: Line, following: Line | None, width: int,
         if text[-1].isascii() and text[-1] not in ".!?)" and following.text[:1].isascii() \
                 and following.text[:1] != "[":
             return False
+        if heading_level(line.text):
+            # a numbered heading as wide as a line still ends there: ``一、美國國防部成MP
+            # Materials最大股東以強化稀土供應鏈自主 `` / ``近五年來美國國防部…`` (001-07)
+            return True
         full_line = width and display_width(line.text) >= 0.9 * width
         return not (full_line and not text.endswith(_SENTENCE_END))
     if heading_level(following.text) and text.endswith(_SENTENCE_END):
@@ -488,8 +515,24 @@ def opens_with_gloss(previous: str, text: str) -> bool:
         _TERM_AT_END.search(_FOOTNOTE_REF_AT_END.sub("", previous) or previous))
 
 
+def ends_on_quoted_term_before_notes(previous: str, lines_between: int) -> bool:
+    """A paragraph does not end on a quoted term or title: where footnotes or page furniture
+    were taken out after it, the page broke inside the sentence (one-line-per-paragraph
+    text: pymupdf4llm).
+
+    Before: ``…美國甚至建議中國在「十五五」`` / (footnote 1, two lines) /
+    ``規劃中，將中國經濟結構從生產性經濟體轉為消費型的經濟體。…``
+    After: one paragraph ``…建議中國在「十五五」規劃中，將中國經濟結構…``
+    Only after ``」 』 》 〉`` that close a term, not a sentence (``。」`` ends one), and only
+    when more than a blank line lies between the two lines in the source.
+    """
+    return lines_between > 1 and bool(
+        _TERM_AT_END.search(_FOOTNOTE_REF_AT_END.sub("", previous) or previous))
+
+
 def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
     blocks: list[Block] = []
+    last_no = 0  # source line of the last paragraph line
     for line in lines:
         if line.gap:
             continue
@@ -508,11 +551,14 @@ def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
             and not heading_level(previous.text, MAX_LINE_HEADING_LENGTH)
             and not heading_level(line.text, MAX_LINE_HEADING_LENGTH)
             and (not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
-                 or opens_with_gloss(previous.text, line.text))
+                 or opens_with_gloss(previous.text, line.text)
+                 or ends_on_quoted_term_before_notes(previous.text, line.no - last_no - 1))
         ):
             report.add("join_page_split_paragraph", line.no, previous.text[-8:] + " | " + line.text[:8],
                        previous.text[-8:] + line.text[:8])
             previous.text = join_text(previous.text, line.text)
+            last_no = line.no
             continue
         blocks.append(Block("paragraph", line.text, line.no))
+        last_no = line.no
     return blocks
