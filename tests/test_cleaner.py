@@ -1041,3 +1041,32 @@ def test_a_short_line_right_under_a_section_heading_is_its_subheading():
         "得到索國同意的情況下靠泊該國港口。 \n\n"
     )
     assert "## 參、趨勢研判\n\n### 美國將在南太平洋取得暫時優勢\n\n中國在 2022 年" in body_of(raw)
+
+
+def test_spaces_pymupdf4llm_left_at_printed_line_ends_are_removed():
+    """measure_joined_wrap + remove_joined_wrap_spaces: pymupdf4llm joins a paragraph's
+    printed lines with a space; between two CJK characters the space goes, where the text
+    since the last line end fills a printed line (001-01, 12pt: 74 wide). An author's space
+    elsewhere (a quoted headline) and spaces next to digits stay."""
+    paragraph = (
+        "根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美國僅有 15 人。"
+        "談判過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是依據文本的立場 宣示，"
+        "然後依據談判議題分成小組來討論。基本上美國財政部長貝森特及中國國務院 副總理何立峰"
+        "負責總體方向的指導與最後決議的敲定，有關兩國貿易爭議細節及非關 稅貿易壁壘則由貿易"
+        "代表及各部會代表負責。根據會後描述，相對於日內瓦及倫敦會 談而言，此次的談判議題更加"
+        "深入，話題更為廣泛，〈差距懸殊 透露訊息曝〉一文也提到。 "
+    )
+    raw = "## **貳、安全意涵** \n\n" + (paragraph + "\n\n") * 4
+    body = body_of(raw)
+    assert "依據文本的立場宣示，然後" in body and "中國國務院副總理何立峰" in body
+    assert "非關稅貿易壁壘" in body and "倫敦會談而言" in body
+    assert "〈差距懸殊 透露訊息曝〉" in body and "派出 75 人" in body
+
+
+def test_pdftotext_pairs_in_a_stretched_justified_line_are_closed_up():
+    """remove_cjk_spaces: a justified line pdftotext printed in pairs (001-05, 10.5pt-dense);
+    a table row of short cells keeps its spaces."""
+    line = "等戰 略武 器系 統。 20 在大 規模 網攻 及其 他支 援下 ，北 韓資 金與 技術 雙重 快速 進展"
+    # (the space before the marker 20 is mark_references' to judge)
+    assert remove_cjk_spaces(line) == "等戰略武器系統。 20 在大規模網攻及其他支援下，北韓資金與技術雙重快速進展"
+    assert remove_cjk_spaces("領域 作法 意義") == "領域 作法 意義"

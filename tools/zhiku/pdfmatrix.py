@@ -488,8 +488,8 @@ def _mean(values: list[float]) -> float:
 def format_matrix(results: list[Result]) -> str:
     """One row per extractor × layout: means over its articles, then targets met."""
     rows = [("| extractor | layout | para F1 | headings | fn texts | fn refs | CJK sim | "
-             "articles found/expected | furniture left | articles at target |"),
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "articles found/expected | furniture left | articles at target | stray CJK spaces |"),
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     groups: dict[tuple[str, str], list[Result]] = {}
     for result in results:
         groups.setdefault((result.extractor, result.case.layout.name), []).append(result)
@@ -507,7 +507,8 @@ def format_matrix(results: list[Result]) -> str:
             f"{sum(r.found for r in group)}/{sum(r.expected for r in group)} | "
             f"{sum(r.furniture for r in group)} | "
             f"{at_target}/{sum(r.expected for r in group)}"
-            + (f" ({errors} errors)" if errors else "") + " |")
+            + (f" ({errors} errors)" if errors else "")
+            + f" | {sum(s.cjk_spaces for s in scores)} |")
     return "\n".join(rows)
 
 
@@ -522,7 +523,8 @@ def format_details(results: list[Result]) -> str:
             rows.append(
                 f"{result.extractor:<17} {s.name:<44} {s.paragraph_f1:6.3f} {s.headings:6.3f} "
                 f"{s.footnote_texts:6.3f} {s.footnote_refs:6.3f} {s.cjk_similarity:7.4f} "
-                f"{result.found}/{result.expected} furn={result.furniture}{flag}")
+                f"{result.found}/{result.expected} furn={result.furniture} "
+                f"spaces={s.cjk_spaces}{flag}")
     return "\n".join(rows)
 
 

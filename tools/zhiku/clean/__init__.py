@@ -2,7 +2,8 @@
 
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
 strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
-measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`).  Article level
+measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one line per
+paragraph measure_joined_wrap → remove_joined_wrap_spaces.  Article level
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
 separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph) → mark_references (with
@@ -37,7 +38,10 @@ from .layout import (
     Line,
     Wrap,
     is_hard_wrapped,
+    joined_line_kinds,
+    measure_joined_wrap,
     measure_wrap,
+    remove_joined_wrap_spaces,
     split_lines,
     strip_heading_emphasis,
     typical_width,
@@ -75,6 +79,11 @@ def prepare_source(text: str, report: Report) -> Layout:
     layout.lines = remove_running_headers(layout.lines, report)
     if layout.hard_wrapped:
         layout.wrap = measure_wrap(layout.lines)
+    else:
+        for kind in joined_line_kinds():  # body text, then footnotes in their smaller font
+            joined_width = measure_joined_wrap(layout.lines, kind)
+            if joined_width:
+                layout.lines = remove_joined_wrap_spaces(layout.lines, joined_width, report, kind)
     return layout
 
 

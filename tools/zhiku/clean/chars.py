@@ -79,7 +79,10 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
     After:  ``周昱君，〈美中瑞典談判〉``
 
     A text whose ideographs are nearly all separated by single spaces (what layout-mode
-    extractors make of letter-spaced titles: ``國 防 安 全``) loses those spaces too.
+    extractors make of letter-spaced titles: ``國 防 安 全``) loses those spaces too, and so
+    does a line of 12 ideographs or more of which at least 4 in 10 are set apart: a
+    justified line pdftotext stretched in pairs (``等戰 略武 器系 統。 20 在大 規模 網攻``).
+    A table row (``領域 作法 意義``) is too short for that.
     A single space between two ideographs in ordinary text is the author's (headlines
     such as ``差距懸殊 透露訊息曝``) and is kept, as are spaces between CJK and Latin
     letters or digits (``2025 年 7 月``).
@@ -97,7 +100,8 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
     spaced = len(_SPACE_BETWEEN_IDEOGRAPHS.findall(text))
     if spaced:
         ideographs = len(_IDEOGRAPH.findall(text))
-        if ideographs >= 4 and spaced >= 0.6 * (ideographs - 1):
+        if ideographs >= 4 and (spaced >= 0.6 * (ideographs - 1)
+                                or ideographs >= 12 and spaced >= 0.4 * (ideographs - 1)):
             text = _SPACE_BETWEEN_IDEOGRAPHS.sub(repl, text)
     return text
 

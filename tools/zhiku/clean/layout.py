@@ -22,6 +22,9 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .chars import CJK
+from .report import Report
+
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
@@ -305,4 +308,117 @@ def strip_heading_emphasis(lines: list[Line], report) -> list[Line]:
         if fixed is not None and fixed != line.text:
             report.add("strip_heading_emphasis", line.no, line.text, fixed)
             line.text = fixed
+    return lines
+
+
+# --------------------------------------------------------------------------- joined lines
+
+#: a space between two CJK characters (ideographs or full-width punctuation)
+_CJK_SPACE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+_JOINED_SLACK = 8  # a joined line may be this much narrower than a full one (4 ideographs)
+_JOINED_OVER = 3  # … or this much wider (widths of Latin text are estimates)
+
+
+def _body_line(line: Line) -> bool:
+    return not line.gap and len(line.text) >= 60 and not line.text.startswith((">", "#", "|"))
+
+
+def _note_line(line: Line) -> bool:
+    """A footnote as a quote (pymupdf4llm: ``> 1 …``): set in a smaller font."""
+    return not line.gap and len(line.text) >= 60 and line.text.startswith(">")
+
+
+def joined_line_kinds() -> tuple:
+    """The kinds of line measured apart (body text, footnotes): their fonts differ."""
+    return (_body_line, _note_line)
+
+
+def _joined_segments(text: str) -> list[int]:
+    """Printed widths of the pieces of ``text`` between spaces that stand between two CJK
+    characters."""
+    widths, last = [], 0
+    for match in _CJK_SPACE.finditer(text):
+        widths.append(printed_width(text[last : match.start()]))
+        last = match.end()
+    return widths
+
+
+def measure_joined_wrap(lines: list[Line], kind=_body_line) -> int:
+    """The printed width of a line, in text whose extractor put each paragraph on one line
+    and left a space where every printed line ended (pymupdf4llm); 0 when it did not.
+
+    Before: ``…主要是依據文本的立場 宣示，然後依據談判議題分成小組來討論。1基本上美國財政部長貝森特
+    及中國國務院 副總理何立峰…`` (the pieces between spaces inside CJK text are 74 wide, a
+    full 12 pt line, again and again)
+    After: 74. Text whose spaces inside CJK text fall anywhere (an author's spaces in quoted
+    headlines, PDF-to-Markdown text that joined lines without a space) gives 0.
+    """
+    counts: dict[int, int] = {}
+    for line in lines:
+        if kind(line) and " " in line.text:
+            for width in _joined_segments(line.text):
+                counts[width] = counts.get(width, 0) + 1
+    if not counts:
+        return 0
+    mode = max(counts, key=lambda width: (counts[width], width))
+    near = sum(n for width, n in counts.items() if mode - _JOINED_SLACK <= width <= mode + _JOINED_OVER)
+    if mode < 30 or near < 8 or near < 0.5 * sum(counts.values()):
+        return 0
+    return mode
+
+
+def _lines_filled(width: int, full: int) -> int:
+    """How many printed lines (1–3) a piece ``width`` wide fills; 0 when it ends mid-line."""
+    return next((lines for lines in (1, 2, 3)
+                 if lines * (full - _JOINED_SLACK) <= width <= lines * full + _JOINED_OVER), 0)
+
+
+def _joined_line_ends(text: str, full: int, between_cjk: set[int]) -> list[int]:
+    """The spaces where the printed lines of ``text`` most likely ended: the chain of
+    spaces, each one to three printed lines after the last, with the most lines of one
+    line each, spaces between CJK characters preferred (an extractor leaves one at every
+    line end; an author rarely types one)."""
+    spaces = [index for index, char in enumerate(text) if char == " "]
+    starts = [0] + [space + 1 for space in spaces]
+    best: list[tuple[int, int]] = [(0, -1)] + [(-1, -1)] * len(spaces)  # (score, previous)
+    for j, space in enumerate(spaces, start=1):
+        for i in range(j):
+            if best[i][0] < 0 or starts[i] > space:
+                continue
+            filled = _lines_filled(printed_width(text[starts[i] : space]), full)
+            if filled:
+                score = best[i][0] + 12 - 4 * filled + (2 if space in between_cjk else 0)
+                if score > best[j][0]:
+                    best[j] = (score, i)
+    end = max(range(len(best)), key=lambda j: (best[j][0], j))
+    chain = []
+    while end > 0:
+        chain.append(spaces[end - 1])
+        end = best[end][1]
+    return chain
+
+
+def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
+                              kind=_body_line) -> list[Line]:
+    """Remove the space an extractor left where it joined two printed lines between CJK
+    characters (:func:`measure_joined_wrap` found the line width ``full``).
+
+    Before (``full`` 74): ``…主要是依據文本的立場 宣示，然後依據談判議題分成小組來討論。``
+    After: ``…主要是依據文本的立場宣示，然後依據談判議題分成小組來討論。``
+    The line ends are the chain of spaces one to three printed lines apart
+    (:func:`_joined_line_ends`); a line may end at a space in Latin text (``for a New Era``),
+    which is kept. Other spaces (``差距懸殊 透露訊息曝``, ``15 人``) stay.
+    """
+    for line in lines:
+        if not kind(line) or " " not in line.text:
+            continue
+        text = line.text
+        between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
+        ends = [space for space in _joined_line_ends(text, full, between_cjk)
+                if space in between_cjk]
+        for space in sorted(ends, reverse=True):
+            report.add("remove_joined_wrap_spaces", line.no, text[max(0, space - 4) : space + 5],
+                       text[max(0, space - 4) : space] + text[space + 1 : space + 5])
+            text = text[:space] + text[space + 1 :]
+        line.text = text
     return lines
