@@ -1070,3 +1070,69 @@ def test_pdftotext_pairs_in_a_stretched_justified_line_are_closed_up():
     # (the space before the marker 20 is mark_references' to judge)
     assert remove_cjk_spaces(line) == "等戰略武器系統。 20 在大規模網攻及其他支援下，北韓資金與技術雙重快速進展"
     assert remove_cjk_spaces("領域 作法 意義") == "領域 作法 意義"
+
+
+def test_a_marker_set_off_by_a_space_at_a_line_end_is_a_marker():
+    """_marker_in_body / mark_references: justified text set footnote 5's marker off by a
+    space at the very end of a line (``…的概念。 5``); its number alone under the page's
+    footnotes is footnote 5, not a page number, and the page's footnotes after it count on
+    (pdftotext, 10.5pt-dense, 001-06: before, 5 stayed in the body, 6–9 were never found and
+    ``參、趨勢研判`` was swallowed by the paragraph before)."""
+    from pathlib import Path
+
+    from zhiku.clean.footnotes import mark_references
+    from zhiku.clean.layout import Line
+
+    line = Line(33, "署實現該概念的宣言。為此，拉布卡於今年 2 月訪問華府，宣揚藍色太平洋區域為"
+                    "「和平海洋」的概念。 5")
+    used: list[int] = [4]
+    mark_references(line, True, {5, 6}, used, Report())
+    assert line.text.endswith("「和平海洋」的概念。[^5]") and used == [4, 5]
+
+    fixture = (Path(__file__).parent / "fixtures" / "extracted"
+               / "001-06-10.5pt-dense.pdftotext-layout.txt")
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert "「和平海洋」的概念。[^5]拉布卡復於今年 7 月 19 日" in body
+    assert "[^5]: Ritika Pratap, “Rabuka to Champion ‘Ocean of Peace’,” FBC News" in body
+    assert "免於匱乏與恐懼的自由。[^6]「和平海洋」" in body
+    assert "\n\n## 參、趨勢研判\n\n### 美國將在南太平洋取得暫時優勢\n\n" in body
+
+
+def test_keep_lines_before_glued_urls():
+    """end_paragraphs_at_short_lines: a short line that stops mid-sentence is no title
+    when the next line opens with ``日，`` glued to a URL too wide for the room left
+    (a figure's source line, 12pt, 001-08)."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=74, slack=2, indented=False, first_indent=0)
+    line = Line(164, "社》，2025 年 7 月 23")
+    following = Line(165, "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。")
+    assert not end_paragraphs_at_short_lines(line, following, None, wrap)
+    # a title before a paragraph that opens with an ideograph still ends its line
+    assert end_paragraphs_at_short_lines(line, Line(165, "日本表明堅定反對俄羅斯侵略戰爭的立場"),
+                                         None, wrap)
+    raw = (  # pdftotext, 12pt (the page's footnotes between the figure and its source
+        # left out; the source line opens the next page)
+        " 二、該建設將增加災害發生機率並引起社會不穩定\n"
+        "由於興建水電站將會影響當地的生態環境、水資源、遷徙、文化等，甚至引起當地民\n"
+        "眾的不滿與抗爭，例如：由於中國計劃在金沙江建造崗托水壩，也就是在四川省甘孜\n"
+        "藏族自治州德格縣與江達縣之間的山谷興建崗托大壩和水電站。此建設恐淹沒多個藏\n"
+        "人村莊及寺院，包括有 700 年歷史及珍貴佛教壁畫的汪堆寺，並迫使 4,200 多名藏人\n"
+        "遷移。2024 年 2 月引起數百名藏人發起抗議行動，並遭受當局的迅速鎮壓。20加上，\n"
+        "喜馬拉雅山地區本身受到印度板塊與歐亞板塊的持續碰撞而成為地震頻繁地帶，2025\n"
+        "年 1 月西藏自治區日喀則甫發生地震，至少造成 126 人死亡、3,612 戶房屋倒塌以及\n"
+        "寺廟也受到不同程度的破壞，以及有 5 座水庫出現裂縫等問題。21\n"
+        "可見，地震活動已多次對該地區的水壩造成破壞，因為水壩建設會對生態系統造成不\n"
+        "可逆的影響，並加劇斷層活動。水庫的重量可能進一步增加地震頻率，增加災害發生\n"
+        "的機率而對當地居民和基礎設施帶來威脅，並破壞區域的豐富生態多樣性。\n"
+        "圖、雅魯藏布江水電站位置\n"
+        "\f資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂慮〉，《中央\n"
+        "社》，2025 年 7 月 23\n"
+        "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。\n"
+    )
+    converted = convert_text(raw, "snippet.txt")
+    assert converted.articles[0].body.endswith(
+        "\n\n資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂慮〉，《中央社》，2025 年 7 月 23 "
+        "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。\n")
+    assert "keep_lines_before_glued_urls" in [c.fix for c in converted.reports[0].changes]

@@ -282,7 +282,7 @@ def _lone_footnote_number(line: Line, following: Line, body: list[Line],
 def _marker_in_body(number: str, body: list[Line]) -> bool:
     marker = re.compile(
         rf"[^\s\d.,:/%A-Za-z(（《〈「『\-]{number}(?!\d)|^{number}(?=[，。、；：！？」』）)])"
-        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| \d|[，。、；：！？])"
+        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| \d|[，。、；：！？]|$)"
         rf"|[\u4e00-\u9fff] {number}(?![年月日個歲屆名人位項次條頁號期席])"
         rf"(?=[\u4e00-\u9fff「『（《〈])"
         # a marker glued to a date (``業務，208月4日``: see :func:`split_marker_from_date`)
@@ -572,7 +572,7 @@ def _next_marker(available: set[int], used: list[int]) -> int | None:
 #: ``就業機會等領域。 1相較於``, ``重要變數。 5 例如``, ``海上對峙， 2 1996 年``, ``電台」 3，當時``
 _SPACED_MARKER = re.compile(
     r"(?<=[。，、；：！？」』）)]) (\d{1,3})(?: (?=[\u4e00-\u9fff「『（《〈])|(?= \d)|"
-    r"(?=[\u4e00-\u9fff「『（《〈，。、；：！？]))")
+    r"(?=[\u4e00-\u9fff「『（《〈，。、；：！？])|$)")
 #: and after an ideograph, glued to the next one: ``包括中導系統 4在內`` (never ``約 4 個``,
 #: ``2021年 6月``; and only the very next footnote's number)
 _SPACED_AFTER_IDEOGRAPH = re.compile(

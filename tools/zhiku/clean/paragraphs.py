@@ -313,7 +313,8 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
         # title (unless a long word or URL that did not fit follows)
         return (wrap.full - _printed_width(line.text) > 0.3 * wrap.full
                 and not text.endswith(("，", "、", ",", "-", "/"))
-                and not following.text[:1].isascii())
+                and not following.text[:1].isascii()
+                and not keep_lines_before_glued_urls(line, following, wrap, report))
     deficit = wrap.full - _printed_width(line.text)
     if keep_lines_before_long_words(line, following, deficit):
         if report is not None:
@@ -362,6 +363,33 @@ def keep_wrapped_urls(line: Line, following: Line) -> bool:
     """
     return (line.text.endswith(("-", "/")) and bool(_URL_AT_END.search(line.text))
             and bool(re.match(r"[A-Za-z0-9%#~_\-]", following.text)))
+
+
+#: a line that opens with one character glued by closing punctuation to a Latin word or
+#: URL: ``日，https://www.cna.com.tw/….aspx。`` (no break between ``，`` and ``h``)
+_GLUED_OPENING = re.compile(
+    r"^[\u4e00-\u9fff][，、：；」』）)》〉]+[A-Za-z0-9][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+
+
+def keep_lines_before_glued_urls(line: Line, following: Line, wrap: Wrap,
+                                 report: Report | None = None) -> bool:
+    """A short line that stops mid-sentence goes on when the next line opens with a
+    character that punctuation glues to a URL too wide for the room left: the line broke
+    before the date's last character because ``日，https://…`` cannot be split.
+
+    Before (12pt, a figure's source line): ``資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何
+    憂慮〉，《中央`` / ``社》，2025 年 7 月 23`` / ``日，https://www.cna.com.tw/news/aopl/
+    202507230228.aspx。``
+    After: one paragraph ``…《中央社》，2025 年 7 月 23 日，https://www.cna.com.tw/….aspx。``
+    """
+    glued = _GLUED_OPENING.match(following.text)
+    if not glued or printed_width(glued.group(0)) <= wrap.full - _printed_width(line.text):
+        return False
+    if report is not None:
+        report.add("keep_lines_before_glued_urls", following.no,
+                   line.text[-8:] + " | " + following.text[:12],
+                   line.text[-8:] + following.text[:12])
+    return True
 
 
 def keep_lines_before_full_lines(wrap: Wrap, following_deficit: int) -> bool:
