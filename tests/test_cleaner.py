@@ -1136,3 +1136,128 @@ def test_keep_lines_before_glued_urls():
         "\n\n資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂慮〉，《中央社》，2025 年 7 月 23 "
         "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。\n")
     assert "keep_lines_before_glued_urls" in [c.fix for c in converted.reports[0].changes]
+
+
+def test_a_count_before_its_measure_word_is_no_marker():
+    """``戰機、1 架蘇愷 30 戰機``: a number before its measure word (架, 艘, 枚, 輛) counts
+    things; it is no footnote marker, so PyMuPDF's marker line ``1`` after ``無人機。`` is
+    the marker (PyMuPDF, 003-07 12pt)."""
+    raw = (
+        "2025 年印巴衝突解決與未來趨勢\n沈明室\n國家安全研究所\n焦點類別：國防戰略、南亞中亞\n"
+        "壹、前言\n"
+        "果不其然，印度在 5 月 7 日凌晨展開「辛多爾行動」（Operation Sindoor），以火\n"
+        "炮及空中戰機對巴基斯坦恐怖分子據點進行精準打擊，巴基斯坦隨後朝印度開火，雙\n"
+        "方爆發衝突，10 日突然宣布停火。但在此次空中衝突中，巴基斯坦運用「地面防空系\n"
+        "統—預警機—無人機—空中戰機」，整合成為網狀化作戰體系，使得巴基斯坦的空中\n"
+        "戰機能夠以弱擊強的方式，根據媒體報導，擊落 3 架印度最先進的法國颶風\n"
+        "（Rafale）戰機、1 架蘇愷 30 戰機、1 架米格 29 戰機及 1 架蒼鷺（Heron）無人\n"
+        "機。\n"
+        "1\n"
+        "原本印度認為巴基斯坦的軍力遠遠遜於自己，一直不把巴基斯坦視為急迫性威脅，反\n"
+        "而比較顧慮東邊中共在拉達克的邊界威脅，並擔心中共與巴基斯坦同時對印度採取行\n"
+        "動，讓印度必須面對兩道防線（two fronts）。但這次印巴空中作戰的結果，讓印度\n"
+        "軍方非常難堪，因為莫迪（Narendra Modi）親自監督此次攻擊行動，雖然剛開始宣\n"
+        "稱戰果是巴基斯坦的認知戰，接著對外宣稱攻擊恐怖組織據點任務成功，仍難掩印度\n"
+        "1 Sophia Saifi, Vedika Sud, Jerome Taylor, Ross Adkin, Rhea Mogul and Helen Rega, “India \n"
+        "Strikes Deep inside Pakistan, Pakistan Claims 5 Indian Jets Shot down, in Major Escalation,” \n"
+        "CNN, May 7, 2025, https://edition.cnn.com/2025/05/06/asia/india-pakistan-kashmir-conflict-hnk-\n"
+        "intl.\n"
+        "1\n\f"
+        "軍隊在高科技下體系作戰在訓練及能力的弱點。雖然目前印度與巴基斯坦之間已經停\n"
+        "火，但是在恐怖組織威脅、喀什米爾主權爭議、中印邊界，衝突可能性仍然存在。雙\n"
+        "方也會記取此次教訓，積極準備下一次衝突，升高此區域的軍事風險。\n"
+        "2\n\f"
+    )
+    body = body_of(raw)
+    assert "（Rafale）戰機、1 架蘇愷 30 戰機、1 架米格 29 戰機及 1 架蒼鷺（Heron）無人機。[^1]\n\n" \
+        "原本印度認為" in body
+    assert "仍難掩印度軍隊在高科技下體系作戰" in body
+    assert "[^1]: Sophia Saifi, Vedika Sud" in body and "[^2]" not in body
+
+
+def test_a_date_cut_after_its_number_by_a_line_break_holds_no_marker():
+    """mark_references: PyMuPDF drops the space of ``5 月 9``; when the line ends there and
+    ``日`` opens the next line, the 9 is the day, not footnote 9 (PyMuPDF, 003-05
+    12pt-header, where the article has a footnote 9)."""
+    from zhiku.clean.footnotes import mark_references
+    from zhiku.clean.layout import Line
+
+    line = Line(9, "俄烏戰爭，1並強調以雙邊新簽訂的友好協定作為海外派兵之正當性。2025 年5 月9")
+    used: list[int] = []
+    mark_references(line, True, set(range(1, 16)), used, Report(), True,
+                    "日，俄國在莫斯科舉行勝利日八十周年紀念閱兵典禮，北韓國務委員長金正恩雖然")
+    assert line.text == "俄烏戰爭，[^1]並強調以雙邊新簽訂的友好協定作為海外派兵之正當性。2025 年5 月9"
+    assert used == [1]
+    footnote_one = Line(9, "在平壤羊角島飯店舉行的紀念活動，2並發表祝賀演說。")
+    mark_references(footnote_one, True, set(range(1, 16)), used, Report(), True, "")
+    assert footnote_one.text == "在平壤羊角島飯店舉行的紀念活動，[^2]並發表祝賀演說。"
+
+
+def test_markers_in_a_footnotes_url_or_date_do_not_stop_rejoining():
+    """rejoin_lines_split_at_markers counts markers as mark_references finds them: neither
+    a URL's parameter (``respublicationcon?uid=2&``) nor a date cut by the line break
+    (``2025 年5 月2`` / ``日, https://…``) in a page's footnotes is the next marker, so
+    PyMuPDF's ``2中國強調該工程`` is glued back (PyMuPDF, 001-08 12pt-header and 003-05
+    10.5pt-dense; the footnotes renumbered from 1)."""
+    head = (
+        "中國興建雅魯藏布江水電站之分析\n洪銘德\n中共政軍與作戰概念研究所\n"
+        "焦點類別：能源安全、非傳統安全\n壹、前言\n"
+        "到全球氣候變遷影響的國家之一，中國極力推動能源轉型以利於節能減碳與實現自\n"
+        "身的雙碳目標（2030 年前達到「碳達峰」與 2060 年前實現「碳中和」）。\n"
+        "1為\n"
+        "此，身為世界第二大經濟體，為了滿足自身的用電需求與降低能源依存度（2024 年\n"
+        "石油對外依存度 71.4%，天然氣對外依存度 40.4%），中國透過此建設來增加自\n"
+        "身的能源安全，因為該工程若完工後將可提供 3,000 億度電，降低對化石燃料的依\n"
+        "賴。同時，該工程除了發電考量，更是中國的長遠能源布局，有助於建構「青藏—\n"
+        "川滇—中東部」水電輸送大動脈，搭建未來中國綠電網絡基礎架構，有助於改變中\n"
+        "國的能源地圖。\n"
+    )
+    tail = (
+        "1\n\f"
+        "儘管中國對外宣稱不會影響下游國家的用水，例如 2024 年 12 月 27 日中國外\n"
+        "交部發言人毛寧在記者會上提及「此工程已歷經數十年深入研究，……不會對下游\n"
+        "產生不利影響。中國將會與下游國家保持溝通並加強防災合作」。\n"
+        "2中國強調該工程\n"
+        "是採取「截彎取直、隧洞引水」的新型態，通過地下隧道將水流從峽谷一側引至另\n"
+        "一側，最大限度減少地表擾動，不會影響下游的用水。\n"
+        "2 〈2024 年 12 月 27 日外交部發言人毛寧主持例行記者會〉，《中國外交部》，2024 年 12 月 27\n"
+        "日，https://www.mfa.gov.cn/fyrbt_673021/202412/t20241227_11521821.shtml。\n"
+        "2\n\f"
+    )
+    url = (
+        "1 洪銘德，〈從兩會看中國的能源轉型政策〉，《國防情勢特刊》，第 39 期，2025 年4 月，頁 \n"
+        "18，https://indsr.org.tw/respublicationcon?uid=2&resid=3009&pid=5489。\n"
+    )
+    date = (
+        "1 〈위대한 김정은시대를 빛내이는 위훈의 창조자가 되자!〉, 《로동신문》, 2025 年5 月2\n"
+        "日, https://pse.is/7lsm15。\n"
+    )
+    for note in (url, date):
+        body = body_of(head + note + tail)
+        assert "加強防災合作」。[^2]中國強調該工程是採取「截彎取直" in body
+        assert "\n[^2]: 〈2024 年 12 月 27 日外交部發言人毛寧主持例行記者會〉" in body
+
+
+def test_the_wrap_is_measured_on_lines_glued_back_at_markers():
+    """measure_wrap: PyMuPDF's pieces of a line broken at a marker (``…防災合作」。`` /
+    ``13中國強調該工程``) are measured as the printed line they make, so the ragged-right
+    slack (2) stays below the first-line indent (4), and ``…非法「資訊科技」`` /
+    ``（Information Technology, IT）工作者。…`` stays one paragraph (PyMuPDF, 001-05
+    12pt-header: slack 4 before)."""
+    from zhiku.clean.layout import _glue_marker_pieces, split_lines
+
+    lines = split_lines(
+        "交部發言人毛寧在記者會上提及「此工程已歷經數十年深入研究，……不會對下游\n"
+        "產生不利影響。中國將會與下游國家保持溝通並加強防災合作」。\n"
+        "13中國強調該工程\n"
+        "是採取「截彎取直、隧洞引水」的新型態，通過地下隧道將水流從峽谷一側引至另\n"
+        "14\n"
+    )
+    measured = _glue_marker_pieces(lines)
+    assert [line.text for line in measured] == [
+        "交部發言人毛寧在記者會上提及「此工程已歷經數十年深入研究，……不會對下游",
+        "產生不利影響。中國將會與下游國家保持溝通並加強防災合作」。13中國強調該工程",
+        "是採取「截彎取直、隧洞引水」的新型態，通過地下隧道將水流從峽谷一側引至另",
+        "14",
+    ]
+    assert lines[1].text == "產生不利影響。中國將會與下游國家保持溝通並加強防災合作」。"

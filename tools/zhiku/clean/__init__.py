@@ -100,9 +100,11 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
     # one-line-per-paragraph text without superscripts or [^n] (pymupdf4llm): plain digits
     plain_digits = layout.hard_wrapped or not any(
         SUPERSCRIPT_RUN.search(line.text) or "[^" in line.text for line in lines)
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.gap:
-            mark_references(line, layout.hard_wrapped, available, used, report, plain_digits)
+            following = next((x.text for x in lines[index + 1:] if not x.gap), "")
+            mark_references(line, layout.hard_wrapped, available, used, report, plain_digits,
+                            following)
     if not layout.hard_wrapped:
         lines = resolve_lone_numbers(lines, available, used, report)
     if "*" in notes.texts:

@@ -525,13 +525,15 @@ def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> 
     return note_unfinished and ((latin and body_is_chinese) or not body_unfinished)
 
 
-_MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^+＋])"  # not 2+2 (a format)
+#: not 2+2 (a format), nor a URL's parameter (``respublicationcon?uid=13&resid=3009``)
+_MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^+＋=])"
 #: a marker the line break put at the start of the next line: ``電台」`` / ``3，當時``
 _LINE_START_MARKER = re.compile(r"^(\d{1,3})(?=[，。、；：！？」』）)])")
 #: never a leading part of a longer number: ``4月28日`` holds no marker 2; a run of digits
 #: before 年/月/日 may be a marker glued to a date (``業務，208月4日``: see
-#: :func:`split_marker_from_date`)
-_GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(?:(\d{1,3})(?!\d|[.,]\d|\s*[年月日個歲%％])"
+#: :func:`split_marker_from_date`), nor a count before its measure word (``戰機、1 架蘇愷 30
+#: 戰機``, ``出動 3艘``)
+_GLUED_DIGITS = re.compile(_MARKER_BEFORE + r"(?:(\d{1,3})(?!\d|[.,]\d|\s*[年月日個歲%％架艘枚輛])"
                            r"|(\d{2,7})(?=\s*([年月日])))")
 _DATE_PARTS = {"年": (1000, 2100), "月": (1, 12), "日": (1, 31)}
 _DATE_UNIT_AFTER = re.compile(r"\s*([年月日])")
@@ -581,7 +583,8 @@ _SPACED_AFTER_IDEOGRAPH = re.compile(
 
 
 def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: list[int],
-                    report: Report, plain_digits: bool | None = None) -> None:
+                    report: Report, plain_digits: bool | None = None,
+                    next_text: str = "") -> None:
     """Replace footnote markers in one line with ``[^n]``, in place.
 
     Before: ``成小組來討論。1基本上美國財政部長`` (footnote 1 exists)
@@ -598,6 +601,10 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
     one-line-per-paragraph text without superscripts, as pymupdf4llm writes it).
     Before: ``就業機會等領域。 1相較於`` (justified text: a space before the marker)
     After:  ``就業機會等領域。[^1]相較於``
+
+    ``next_text``: the next body line. A date the line break cut after its number is no
+    marker: ``…正當性。2025 年5 月9`` / ``日，俄國在莫斯科…`` keeps its ``9`` (PyMuPDF drops
+    the space of ``5 月 9``, so the day is glued to 月 at the line's end).
     """
     if plain_digits is None:
         plain_digits = hard_wrapped
@@ -625,6 +632,8 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
                                                 else match.end(2) : match.end()]
             if not match.group(1):
                 return match.group(0)
+            if _date_cut_by_line_break(match, next_text):
+                return match.group(0)
             number = int(match.group(1))
             if match.re is _SPACED_AFTER_IDEOGRAPH and number != _next_marker(available, used):
                 return match.group(0)
@@ -648,6 +657,21 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
         return match.group(0)
 
     line.text = SUPERSCRIPT_RUN.sub(superscript, line.text)
+
+
+#: the unit that follows a date part: a year's month, a month's day
+_NEXT_DATE_UNIT = {"年": "月", "月": "日"}
+
+
+def _date_cut_by_line_break(match: re.Match, next_text: str) -> bool:
+    """Digits that end a line right after 年/月 and whose unit (月/日) opens the next
+    line: the month or day of a date, ``2025 年5 月9`` / ``日，``."""
+    if match.string[match.end():].strip() or not next_text:
+        return False
+    before = re.search(r"([年月])\s?$", match.string[:match.start()])
+    if not before or not next_text.startswith(_NEXT_DATE_UNIT[before.group(1)]):
+        return False
+    return _is_date_part(match.group(1) or match.group(2), next_text[0])
 
 
 def _sub_in_order(text: str, patterns, replace) -> str:
@@ -733,13 +757,16 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
     where both pieces fit on one printed line, never across a page break, and never in a
     page's footnotes (from a line holding only the number of a marker already seen to the
     page's end): pdftotext's ``19`` / ``〈대북 확성기 방송 중지〉，…`` / ``20`` / ``韓國政府…``
-    keeps footnote 20's number on its own line.
+    keeps footnote 20's number on its own line. Markers are counted as
+    :func:`mark_references` finds them, so a date that a line break cut after its number
+    counts none: ``《로동신문》, 2025 年5 月13`` / ``日, https://…`` (footnote 13 comes next)
+    leaves ``…關係現狀。`` / ``13北韓或`` to be glued back.
     """
     kept: list[Line] = []
     expected = 1
     superscripts: dict[int, int] = {}  # line number → digits of the markers glued back in
     in_notes = False  # in a page's footnotes: from a footnote whose marker was seen
-    for line in lines:
+    for index, line in enumerate(lines):
         previous = kept[-1] if kept else None
         if line.page_start:
             in_notes = False
@@ -763,8 +790,10 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
         markers = sorted([*_GLUED_DIGITS.finditer(line.text), *_SPACED_MARKER.finditer(line.text),
                           *_SPACED_AFTER_IDEOGRAPH.finditer(line.text)],
                          key=lambda marker: marker.start())
+        following = next((x.text for x in lines[index + 1:] if not x.gap), "")
         for marker in markers:
-            if _marker_number(marker, expected) == expected:
+            if _marker_number(marker, expected) == expected \
+                    and not _date_cut_by_line_break(marker, following):
                 expected += 1
         kept.append(line)
     return kept
