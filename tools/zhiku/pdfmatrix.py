@@ -95,8 +95,8 @@ class Case:
         digest.update(GENERATOR_VERSION.encode())
         digest.update(self.layout.key().encode())
         digest.update(self.header.encode())
-        for ref in self.references:
-            digest.update(ref.path.read_bytes())
+        for ref in self.references:  # what is typeset: a change of article_markdown counts
+            digest.update(article_markdown(ref).encode())
         return digest.hexdigest()[:12]
 
 
@@ -179,8 +179,23 @@ def article_markdown(ref: Reference) -> str:
         if meta.get("categories"):
             parts.append(_styled("Article Category", "焦點類別：" + "、".join(meta["categories"])))
     # the reference's Markdown is pandoc Markdown already; autolinks print as their URL
-    parts.append(body)
+    parts.append(_escape_angle_brackets(body))
     return "\n".join(parts)
+
+
+_FENCE = re.compile(r"^```.*?^```", re.DOTALL | re.MULTILINE)
+
+
+def _escape_angle_brackets(body: str) -> str:
+    """``<`` that opens no autolink, escaped for pandoc, which would take ``<북한의 …>`` or
+    ``<表一>`` for an HTML tag and drop it; fenced blocks print as they are."""
+    pieces, last = [], 0
+    for fence in _FENCE.finditer(body):
+        pieces.append(re.sub(r"<(?!https?://)", r"\\<", body[last : fence.start()]))
+        pieces.append(fence.group(0))
+        last = fence.end()
+    pieces.append(re.sub(r"<(?!https?://)", r"\\<", body[last:]))
+    return "".join(pieces)
 
 
 # --------------------------------------------------------------------------- typesetting
