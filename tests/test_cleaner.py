@@ -1261,3 +1261,69 @@ def test_the_wrap_is_measured_on_lines_glued_back_at_markers():
         "14",
     ]
     assert lines[1].text == "產生不利影響。中國將會與下游國家保持溝通並加強防災合作」。"
+
+
+def test_reclaim_latin_footnote_tails():
+    """The Latin rest of a footnote the page broke, between the next page's last body line
+    (stopping mid-sentence) and its first footnote, goes back to its footnote (001-07,
+    PyMuPDF, 12pt-header, footnotes renumbered)."""
+    raw = (
+        "例如美國總統川普在 2025 年 7 月 4 日所簽署之《大而美法案》，即給予美國國防部 75 億美元來補助關\n"
+        "鍵礦物生產。1\n"
+        "1 Aaron McMillan, “Inside DoD and MP Materials’ Critical Minerals Partnership,” \n"
+        "Procurement Magazine, July 14, 2025; Tom Moerenhout, “MP Materials Deal Marks a Significant Shift in US \n"
+        "2\n\f"
+        "美國國防部與 MP Materials 建立公私夥伴關係，投入大規模資金與長期採購\n"
+        "協議，不僅降低該公司擴產的財務與市場風險，也使其成為美國稀土供應鏈的國家\n"
+        "冠軍企業，但這樣的合作模式仍需擴大推展至其他公司，2才能有效提升整體供應鏈\n"
+        "Rare Earths Policy,” Columbia University Center on Global Energy Policy, July 11, 2025, \n"
+        "https://reurl.cc/ZNe55Q.\n"
+        "2 Spencer Kimball, “Pentagon to Become Largest Shareholder in Rare Earth Miner MP \n"
+        "Materials; Shares Surge 50%,” CNBC, July 10, 2025.\n"
+        "3\n\f"
+        "的韌性，促進產業的創新與多元化，否則若僅有單一企業受政府價格扶持，其他美\n"
+        "國稀土業者將落入不對等的競爭環境。\n"
+    )
+    body = body_of(raw)
+    assert "才能有效提升整體供應鏈的韌性，促進產業的創新與多元化" in body
+    assert ("Shift in US Rare Earths Policy,” Columbia University Center on Global Energy "
+            "Policy, July 11, 2025, https://reurl.cc/ZNe55Q.\n\n[^2]: Spencer Kimball") in body
+
+
+def test_a_url_left_out_of_a_quoted_footnote_goes_back_to_it():
+    """pymupdf4llm set a footnote's URL as a paragraph after the block quote holding the
+    rest of the footnote (001-07, 10.5pt-dense)."""
+    raw = (
+        "## **貳、安全意涵** \n\n"
+        "對於 MP Materials 而言，美國政府此時的介入與支持亦至關重要，由於該公司過往曾相當仰賴"
+        "中國 收入，大部分礦產均運送至中國加工，中國盛和資源更佔有該公司 8%持股比例而為主要股"
+        "東，但在今年稍 早的 2025 年 4 月，MP Materials 因受到中國對美徵收報復性關稅影響致使"
+        "其稀土加工成本高漲，遂宣布 停止運送加州所開採的稀土精礦至中國加工，如今則有美國政府"
+        "大力協助其資金與產能擴增需求，正盡力 擺脫中國供應鏈的固有影響。6此次美國國防部投入 4"
+        " 億美元擁有該公司 15%持股，即可以最大股東身分與 MP Materials 深度合作，可進而掌握稀"
+        "土磁鐵的來源、品質與分配，確保其能穩定供應予軍民兩用產品， 美國希望建立從礦源、精煉"
+        "分離到磁鐵製造的完整本土供應鏈，逐步減少對中國的結構性依賴，增強自身 的戰略資源籌碼"
+        "。7 \n\n"
+        "> 6 “MP Materials Stops Sending US Rare Earths to China amid Beijing’s Tariffs,” "
+        "Reuters, April 18, 2025, \n\n"
+        "https://www.reuters.com/markets/commodities/mp-materials-stops-china-bound-rare-earth-"
+        "shipments-over-tariffs-2025-0417/. \n\n"
+        "> 7 同註 1。 \n\n"
+        "1 \n\n"
+        "## **二、美國以最低價格保障穩定稀土市場** \n\n"
+        "過往中國除了對外銷之關鍵礦物產品進行出口限制，也會使用使市場傾銷方式，讓礦產價格暴跌"
+        "從而 打擊他國競爭對手。美國國防部此次向 MP Materials 所承諾的十年協議，則將確保其釹"
+        "鐠氧化物的最低 價格為每公斤 110 美元，遠高於 2025 年 7 月當時之中國釹鐠市價（約每公"
+        "斤 52 美元）。 8當 MP Materials 的釹鐠氧化物產品市價低於每公斤 110 美元時，美國國防"
+        "部承諾將每季度以現金支付差價，此舉 可補貼美國生產之釹鐠永磁產品，抗衡中國可能採取的"
+        "傾銷手段，穩定稀土市場行情並減少價格波動；而 當 MP Materials 產品市價高於每公斤 110 "
+        "美元時，美國國防部則可獲取超出部分之30%，與公司共享價 格上漲所帶來的收益。9此外，當"
+        "磁鐵製造廠「10X」實現全面量產目標時，預計每年將產生至少 1.4 億美元 的利潤，若利潤超"
+        "過 1.4 億美元，美國國防部可先得到 3,000 萬美元之初始超額金額，而當利潤超過 1.7 億 美"
+        "元，美國國防部可獲得超額部分50%的收入，與該公司達到雙贏目的。10 \n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "\n\nhttps://" not in body
+    assert ("[^6]: “MP Materials Stops Sending US Rare Earths to China amid Beijing’s Tariffs,” "
+            "Reuters, April 18, 2025, https://www.reuters.com/markets/commodities/mp-materials-"
+            "stops-china-bound-rare-earth-shipments-over-tariffs-2025-0417/.\n") in body

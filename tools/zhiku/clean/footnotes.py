@@ -236,6 +236,57 @@ def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
         tail = body.pop()
         note.append(tail.text)
         report.add("reclaim_footnote_tails", tail.no, tail.text[:40] + "…", f"[^{current}]")
+        return
+    reclaim_latin_footnote_tails(body, current, note, report)
+
+
+#: lines of Latin text taken back at most: a footnote's rest is short
+_LATIN_TAIL_LINES = 3
+
+
+def _is_latin(text: str) -> bool:
+    return sum(c.isascii() for c in text) > 0.6 * len(text)
+
+
+def reclaim_latin_footnote_tails(body: list[Line], current: str, note: list[str],
+                                 report: Report) -> None:
+    """The Latin rest of a footnote the page broke, read as body text between the next
+    page's last body line (Chinese, stopping mid-sentence) and its first footnote.
+
+    Before (PyMuPDF, 12pt-header): footnote 8 ``Aaron McMillan, “Inside DoD …”, …; Tom
+    Moerenhout, “MP Materials Deal Marks a Significant Shift in US`` (page ends) / body
+    ``…但這樣的合作模式仍需擴大推展至其他公司，才能有效提升整體供應鏈`` /
+    ``Rare Earths Policy,” Columbia University Center on Global Energy Policy, July 11, 2025,``
+    / ``https://reurl.cc/ZNe55Q.`` / ``9 Spencer Kimball, “Pentagon to Become …``
+    After: footnote 8 ends ``… Shift in US Rare Earths Policy,” Columbia University Center
+    on Global Energy Policy, July 11, 2025, https://reurl.cc/ZNe55Q.``; the body line
+    goes on with the next page's ``的韌性，…``.
+    Only when the current footnote stops mid-sentence, at most three lines of mostly Latin
+    letters whose last ends like a footnote (``.``, ``。``), right above the next footnote,
+    after a Chinese body line that stops mid-sentence (so they cannot start a paragraph).
+    """
+    end = len(body)
+    while end and body[end - 1].gap:
+        end -= 1
+    start = end
+    while start and end - start < _LATIN_TAIL_LINES and not body[start - 1].gap \
+            and not body[start - 1].page_start and _is_latin(body[start - 1].text):
+        start -= 1
+    if start == end or not _ENDS_NOTE.search(body[end - 1].text):
+        return
+    before = start
+    while before and body[before - 1].gap:
+        before -= 1
+    if not before:
+        return
+    previous = body[before - 1].text
+    if _is_latin(previous) or previous.endswith(tuple(_SENTENCE_END) + ("：", ":")):
+        return
+    tail = body[start:end]
+    del body[start:]
+    note.extend(line.text for line in tail)
+    for line in tail:
+        report.add("reclaim_footnote_tails", line.no, line.text[:40] + "…", f"[^{current}]")
 
 
 def _is_note_text(lines: list[Line], index: int) -> bool:
@@ -347,6 +398,10 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
                 notes.texts[current].append(_QUOTED_LINE.match(line.text).group(1))
                 report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
                 continue
+        if quoted and current is not None and _url_left_out_of_quote(line, notes.texts[current]):
+            notes.texts[current].append(line.text)
+            report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
+            continue
         if not line.gap:
             quoted = False
         inline = split_footnote_from_paragraph(line, current, body)
@@ -399,6 +454,23 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             continue
         body.append(line)
     return body, notes
+
+
+_BARE_URL = re.compile(r"^https?://\S+$")
+
+
+def _url_left_out_of_quote(line: Line, note: list[str]) -> bool:
+    """A footnote's URL that pymupdf4llm set as a paragraph of its own, after the block
+    quote holding the rest of the footnote.
+
+    Before: ``> 6 “MP Materials Stops Sending US Rare Earths to China amid Beijing’s
+    Tariffs,” Reuters, April 18, 2025,`` / ``https://www.reuters.com/markets/commodities/
+    mp-materials-stops-china-bound-rare-earth-shipments-over-tariffs-2025-0417/.``
+    After: footnote 6 ends ``…April 18, 2025, https://www.reuters.com/…-2025-0417/.``
+    Only a line that is one URL and nothing else, right after the quoted footnote (blank
+    lines between), when that footnote stops mid-sentence.
+    """
+    return bool(_BARE_URL.match(line.text)) and _unfinished(note)
 
 
 #: the next footnote's number after a sentence end inside a footnote's text
