@@ -1070,6 +1070,9 @@ def test_pdftotext_pairs_in_a_stretched_justified_line_are_closed_up():
     # (the space before the marker 20 is mark_references' to judge)
     assert remove_cjk_spaces(line) == "等戰略武器系統。 20 在大規模網攻及其他支援下，北韓資金與技術雙重快速進展"
     assert remove_cjk_spaces("領域 作法 意義") == "領域 作法 意義"
+    # pairs between numbers (pdfminer, 003-01 in a compilation)
+    assert remove_cjk_spaces("3 日， 美軍 與解 放軍 於上 海舉 行 2025 年度 「海 上軍 事安 全磋 商機 制」") == (
+        "3 日，美軍與解放軍於上海舉行 2025 年度「海上軍事安全磋商機制」")
 
 
 def test_a_marker_set_off_by_a_space_at_a_line_end_is_a_marker():

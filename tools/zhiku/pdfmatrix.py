@@ -466,8 +466,8 @@ def run_case(case: Case, extractor: str, cache: Path) -> Result:
 
 def make_cases(references: list[Reference], manifest: dict[str, str],
                layouts: tuple[PageLayout, ...] = LAYOUTS) -> list[Case]:
-    """One case per reference article and single-article layout; one compilation per
-    seed with 3–4 references, for each compilation layout."""
+    """One case per reference article and single-article layout; for each compilation
+    layout, one compilation of all the references of each seed that has 3 or more."""
     cases = []
     for layout in layouts:
         if layout.compilation:
@@ -477,7 +477,7 @@ def make_cases(references: list[Reference], manifest: dict[str, str],
             for source, refs in by_source.items():
                 if len(refs) >= 3:
                     name = f"{source[:3]}-x{len(refs)}-{layout.name}"
-                    cases.append(Case(name, layout, refs[:4], series_of(refs[0], manifest)))
+                    cases.append(Case(name, layout, refs, series_of(refs[0], manifest)))
         else:
             for ref in references:
                 cases.append(Case(f"{ref.name}-{layout.name}", layout, [ref],

@@ -66,6 +66,7 @@ _SPACE_AT_PUNCT = re.compile(
 )
 _SPACE_BETWEEN_IDEOGRAPHS = re.compile(rf"(?<=[{IDEOGRAPHS}])[ \u3000]+(?=[{IDEOGRAPHS}])")
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_GLUED_IDEOGRAPHS = re.compile(rf"[{IDEOGRAPHS}](?=[{IDEOGRAPHS}])")
 
 
 def is_cjk(char: str) -> bool:
@@ -80,8 +81,9 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
 
     A text whose ideographs are nearly all separated by single spaces (what layout-mode
     extractors make of letter-spaced titles: ``國 防 安 全``) loses those spaces too, and so
-    does a line of 12 ideographs or more of which at least 4 in 10 are set apart: a
-    justified line pdftotext stretched in pairs (``等戰 略武 器系 統。 20 在大 規模 網攻``).
+    does a line of 12 ideographs or more where at least 4 in 10 neighbouring ideographs are
+    set apart: a justified line stretched in pairs (``等戰 略武 器系 統。 20 在大 規模 網攻``;
+    ``3 日， 美軍 與解 放軍 於上 海舉 行 2025 年度``).
     A table row (``領域 作法 意義``) is too short for that.
     A single space between two ideographs in ordinary text is the author's (headlines
     such as ``差距懸殊 透露訊息曝``) and is kept, as are spaces between CJK and Latin
@@ -100,8 +102,9 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
     spaced = len(_SPACE_BETWEEN_IDEOGRAPHS.findall(text))
     if spaced:
         ideographs = len(_IDEOGRAPH.findall(text))
+        glued = len(_GLUED_IDEOGRAPHS.findall(text))  # neighbours with no space between
         if ideographs >= 4 and (spaced >= 0.6 * (ideographs - 1)
-                                or ideographs >= 12 and spaced >= 0.4 * (ideographs - 1)):
+                                or ideographs >= 12 and spaced >= 0.4 * (spaced + glued)):
             text = _SPACE_BETWEEN_IDEOGRAPHS.sub(repl, text)
     return text
 
