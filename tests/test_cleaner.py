@@ -1330,3 +1330,15 @@ def test_a_url_left_out_of_a_quoted_footnote_goes_back_to_it():
     assert ("[^6]: “MP Materials Stops Sending US Rare Earths to China amid Beijing’s Tariffs,” "
             "Reuters, April 18, 2025, https://www.reuters.com/markets/commodities/mp-materials-"
             "stops-china-bound-rare-earth-shipments-over-tariffs-2025-0417/.\n") in body
+
+
+def test_a_dash_between_ideographs_is_printed_full_width():
+    """printed_width: ``——`` between ideographs is set in the CJK font, two full columns;
+    counted narrow, the justified line below measured short and ended its paragraph before
+    ``「大陸到南太地區來…」`` (pdfminer, 001-06 in a compilation)."""
+    from zhiku.clean.layout import printed_width
+
+    line = "建立此種基地；也重申太平洋島國的立場——不選邊站，和各方交好。 1 中國駐斐濟大使館 3 日表示："
+    full = "示，斐濟不歡迎中國在太平洋島國興建軍事基地。拉布卡並表示將說服其他太平洋島國，共同反對北京"
+    assert printed_width(line) == printed_width(full) == 90
+    assert printed_width("Beijing—Washington") < printed_width("北京——華府") + 10

@@ -138,9 +138,10 @@ def printed_width(text: str) -> int:
     return (20 * wide + sum(map(_PRINTED_20THS.__getitem__, latin)) + 10) // 20
 
 
-_CURLY_QUOTE = re.compile("[“”‘’]")
-#: a curly quote touching an ideograph: ``重申“韓美`` / ``日”三邊`` (not ``“Fact Sheet”``)
-_CJK_CURLY_QUOTE = re.compile("(?<=[\u3400-\u9fff])[“”‘’]|[“”‘’](?=[\u3400-\u9fff])")
+_CURLY_QUOTE = re.compile("[“”‘’—…]")
+#: a curly quote, dash or ellipsis touching an ideograph: ``重申“韓美`` / ``日”三邊``,
+#: ``立場——不選邊站`` (not ``“Fact Sheet”``)
+_CJK_CURLY_QUOTE = re.compile("(?<=[\u3400-\u9fff])[“”‘’—…]|[“”‘’—…](?=[\u3400-\u9fff])")
 
 
 _PRINTED = {" ": 0.5, **dict.fromkeys("0123456789", 1.1),
