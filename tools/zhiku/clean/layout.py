@@ -126,10 +126,12 @@ def printed_width(text: str) -> int:
 
     A curly quote touching an ideograph is full width, as the CJK font sets it
     (:func:`display_width` counts it 1): ``…雙邊會談亦重申“韓美`` → 68, not 67 (a line
-    ended where ``日”`` did not fit); ``“Fact Sheet”`` keeps narrow quotes.
+    ended where ``日”`` did not fit); ``“Fact Sheet”`` keeps narrow quotes. So is a dash
+    or an ellipsis: ``…島國的立場——不選邊站，和各方交好。 1 中國駐斐濟大使館 3 日表示：`` → 90,
+    a full justified line (88 when the dashes counted 1, and its paragraph ended there).
     """
     latin = text.encode("ascii", "ignore")
-    # curly quotes next to an ideograph are set in the CJK font, full width
+    # curly quotes, dashes, ellipses next to an ideograph are set in the CJK font, full width
     quotes = len(_CJK_CURLY_QUOTE.findall(text)) if _CURLY_QUOTE.search(text) else 0
     if not latin:
         return display_width(text) + quotes
