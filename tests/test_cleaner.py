@@ -1342,3 +1342,164 @@ def test_a_dash_between_ideographs_is_printed_full_width():
     full = "示，斐濟不歡迎中國在太平洋島國興建軍事基地。拉布卡並表示將說服其他太平洋島國，共同反對北京"
     assert printed_width(line) == printed_width(full) == 90
     assert printed_width("Beijing—Washington") < printed_width("北京——華府") + 10
+
+
+def test_mark_captions_numbered_figure_in_brackets():
+    """_mark_captions: a journal's figure caption ``<圖一>…`` (pymupdf4llm, one line per
+    paragraph) is a caption and gets the format's ``圖：``; the number is kept as printed."""
+    raw = (
+        "## **肆.對外維持高度穩定的樞紐地位** \n\n"
+        "以近期北韓的核戰略外交在中美之間所出現的地位變化，如<圖一>所示。 \n\n"
+        "<圖一>近期北韓在美中戰略三角關係的地位變化 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert body.endswith("\n\n圖：&lt;圖一&gt;近期北韓在美中戰略三角關係的地位變化\n")
+
+
+def test_start_headings_after_short_lines():
+    """_wrapped_paragraphs: pdftotext prints a journal's English title block without blank
+    lines between its pieces; ``abstract`` after the byline (a short line without a sentence
+    mark) is a heading of its own, not the byline's last word."""
+    raw = (
+        "摘要\n"
+        "2021 年底，金正恩執政即將滿 10 週年，在這樣的特殊日子之下，韓半島歷經了核武\n"
+        "危機、韓朝美三方的高峰會，以及朝核問題等，韓半島的安保問題始終牽動著東亞地\n"
+        "研究提供不同的觀點，讓將來的東亞區域研究更具多樣的解析路徑。\n"
+        "\n"
+        "關鍵詞：金正恩、朝鮮勞動黨、北韓、韓半島\n"
+        "\n"
+        "The influence and Prospects of the 10th cycle of\n"
+        "Kim Jong Un's reign: Focus on recent nuclear\n"
+        "strategy\n"
+        "Lin Chih Hao\n"
+        "\n"
+        "abstract\n"
+        "In the end of 2021 is the 10th anniversary of Kim Jong-un's reign, the Korean\n"
+        "Peninsula has experienced the nuclear crisis, the summit between South\n"
+        "Korea, North Korea and the United States which focus on North Korean\n"
+        "nuclear issue, Security issues of Korean Peninsula and East Asia.\n"
+        "During this period, North Korea not only restored pollical system to make\n"
+        "sure military force is under control by Workers' Party of Korea but establish\n"
+        "the Rocket Strategic Army which can launch nuclear missile in North Korea.\n"
+    )
+    body = body_of(raw)
+    assert "\n\n## abstract\n\nIn the end of 2021 is the 10th anniversary" in body
+
+
+def test_title_lines_set_as_headings_by_pymupdf4llm():
+    """_metadata_from_blocks: pymupdf4llm sets the large-font title lines as Markdown
+    headings (also the last line of the English title). Unnumbered heading lines above the
+    first numbered section are the title; the English title's two pieces are joined."""
+    raw = (
+        '## **摘要** \n'
+        '\n'
+        '2021 年底，金正恩執政即將滿 10 週年，在這樣的特殊日子之下，韓半島歷經了核武 危機、韓朝美三方的高峰會，以及朝核問題 等，韓半島的安保問題始終牽動著東亞地 區的結構與板塊變化，尤其是北韓的部分，該國的國內狀況和政情需要更多的觀察與 研究，因此本文試著是核戰略作為切入的觀點，簡析金正恩近期的核戰略所象徵的意 義，並且針對周邊地區可能產生的影響進行相關的簡述。北韓在這段期間之內，不僅 恢復了黨總書記的制度，火箭戰略軍的新軍種更是前所未見的出現在北韓的軍事序列 當中，本文希冀可以透過北韓的核戰略發展分析，對於台灣的北韓學研究和區域和平 研究提供不同的觀點，讓將來的東亞區域研究更具多樣的解析路徑。 \n'
+        '\n'
+        '關鍵詞：金正恩、朝鮮勞動黨、北韓、韓半島 \n'
+        '\n'
+        "**The influence and Prospects of the 10th cycle of Kim Jong Un's reign: Focus on recent nuclear** \n"
+        '\n'
+        '# **strategy** \n'
+        '\n'
+        'Lin Chih Hao \n'
+        '\n'
+        '## **abstract** \n'
+        '\n'
+        "In the end of 2021 is the 10th anniversary of Kim Jong-un's reign, the Korean Peninsula has experienced the nuclear crisis, the summit between South Korea, North Korea and the United States which focus on North Korean nuclear issue, Security issues of Korean Peninsula and East Asia. \n"
+        '\n'
+        "During this period, North Korea not only restored pollical system to make sure military force is under control by Workers' Party of Korea but establish the Rocket Strategic Army which can launch nuclear missile in North Korea. And this political system has never been seen before in Kim Jung il and Kim \n"
+        '\n'
+        "Il Sung era. This article hopes that through North Korea’s nuclear strategic development analysis, Taiwan's North Korean studies and regional peace studies provide different perspectives, allowing future East Asian regional studies to have more diverse analytical paths. \n"
+        '\n'
+        "Keywords: Kim Jun Un, Workers' Party of Korea, North Korea, DPRK, Korean peninsula \n"
+        '\n'
+        '# **金正恩政權 10 週年的政策評析與影響：** \n'
+        '\n'
+        '# **以近期核戰略變化為中心** \n'
+        '\n'
+        '## **壹.緒論** \n'
+        '\n'
+        '2011 年 12 月 19 日，北韓前領導人金正日突然死亡之後，金正恩隨即在 12 月 30 日正 式接任朝鮮人民軍最高司令官，並在最短的時間之內，依序接掌黨第一書記、國防委 員會第一副委員長等主要職位，並且歷經了第七次和第八次黨大會，第 13~14 期最高 人民會議，先後進行了數次憲法改正和黨綱修訂，在這期間，共發動了 5 次核試驗， 成功發展出陸基和潛射彈道飛彈，甚至近期更開始加強和完善傳統武器裝備。最後， 北韓在 2021 年的朝鮮勞動黨第八次黨大會，正式推舉金正恩為朝鮮勞動黨總書記， 此時正逢金正恩執政的第十個年度，猶如對外宣示北韓轉型為一般社會主義國家體 系，也可看作是金正恩時期的權力結構改編完成的象徵，看似成功渡過了金正日遺訓 準備時期，完成軍事大國的建設。 \n'
+        '\n'
+    )
+    article = convert_text(raw, "snippet.md").articles[0]
+    assert article.keywords == ["金正恩", "朝鮮勞動黨", "北韓", "韓半島"]
+    assert article.title == "金正恩政權 10 週年的政策評析與影響"
+    assert article.subtitle == "以近期核戰略變化為中心"
+    assert article.title_en == ("The influence and Prospects of the 10th cycle of Kim Jong "
+                                "Un's reign: Focus on recent nuclear strategy")
+    assert article.authors_en == ["Lin Chih Hao"]
+    assert "## 壹.緒論" in article.body and "strategy" not in article.body
+    assert "政策評析" not in article.body
+
+
+def test_quoted_footnote_page_number_after_comma_continues():
+    """_continues_quoted_footnote: pymupdf4llm wrapped footnote 10 before its page number,
+    so ``> 18，https://…`` opens a quoted line; a number that a comma follows goes on with
+    the footnote before and is no footnote 18 (the footnotes after it stay footnotes)."""
+    raw = (
+        '洪銘德 \n'
+        '\n'
+        '# **中國興建雅魯藏布江水電站之分析** \n'
+        '\n'
+        '中共政軍與作戰概念研究所 \n'
+        '\n'
+        '焦點類別：能源安全、非傳統安全 \n'
+        '\n'
+        '## **壹、前言** \n'
+        '\n'
+        '2025 年 7 月 19 日國務院總理李強出席雅魯藏布江下游水電工程開工儀式，並宣布該工程正式開工 （工程所在位置請見附圖）。1該工程位於西藏自治區林芝市，採取「截彎取直、隧洞引水」的開發方式， 建設 5 座梯級電站，總投資金額約 1.2 兆人民幣（約 4.8 兆新台幣），電力主要以外送消納為主，2兼顧西 藏本地的用電需求。該建設早就列在 2021 年的十四五規劃中的大型清潔能源基地項目之中，3並於 2024 年 12 月獲得官方批准。4 \n'
+        '\n'
+        '根據 2020 年的估計，該工程年發電量達 3,000 億度，是三峽大壩的 3 倍，投資額約為三峽大壩的 4.7 倍。本文旨在分析中國興建此水電站之相關安全意涵以及未來的可能趨勢發展。 \n'
+        '\n'
+        '## **貳、安全意涵** \n'
+        '\n'
+        '## **一、該建設有助於中國的經濟發展** \n'
+        '\n'
+        '中國欲透過該建設以促進自身的經濟發展，因為在房地產投資低迷、經濟趨緩的背景下，推動水利工 程成為中國拉動機械、鋼鐵等產業需求的重要關鍵，5例如平陸運河、荊漢運河、湘桂運河以及浙贛粵運河 等，中國透過基礎設施投資來刺激自身經濟。 \n'
+        '\n'
+        '自從 2022 年中國水利建設投資首次突破兆元規模，達到 1.09 兆人民幣，2023 年 1.2 兆，2024 則更增 加至 1.35 兆人民幣。6同時，該建設將可為中國西部經濟做出重大貢獻，因為西藏一直以來就是最貧困的地 區之一，每年將可為西藏貢獻 200 億元以上的財政收入，占其全年財政收入的三分之一；另該建設也能夠 提供大量的就業機會，預估可提供超過 30 萬人的就業機會，將西藏的 GDP 從 1.5%提升至 2%。7此外，該 建設亦可以發揮帶動經濟作用，因為必須搭配相對應的公路與電網等基礎設施，將可帶動如設備採購、基 建施工、輸電系統等上下游產業鏈之產值，促進經濟發展。 8總之，該項工程既能推動中國的清潔能源發 展，利於自身綠色低碳發展；又可充分發揮外溢效應，帶動電力設備、水泥、建築等多個產業的成長；創 造就業機會，有利於中國的經濟發展。9 \n'
+        '\n'
+        '## **二、該建設有助於強化中國的能源安全** \n'
+        '\n'
+        '關於能源安全，為有助於因應極端氣候事件所帶來的損害，又中國為最容易受到全球氣候變遷影響的 國家之一，中國極力推動能源轉型以利於節能減碳與實現自身的雙碳目標（2030 年前達到「碳達峰」與 2060 年前實現「碳中和」）。10為此，身為世界第二大經濟體，為了滿足自身的用電需求與降低能源依存 \n'
+        '\n'
+        '> 1 〈李強出席雅魯藏布江下游水電工程開工儀式並宣布工程開工〉，《中國政府網》，2025 年 7 月19 \n'
+        '\n'
+        '> 日，https://www.gov.cn/yaowen/liebiao/202507/content_7032776.htm。 \n'
+        '\n'
+        '> 2 消納是指消化、吸納，因為不論是水電、火電、核電以及風電等發電後送上網，電無法儲存而不利用就是浪費，故要將多餘的電調度至有需 求的地方，這個過程就是所謂的消納。 \n'
+        '\n'
+        '> 3 〈中華人民共和國國民經濟和社會發展第十四個五年規劃和 2035 年遠景目標綱要〉，《中國政府網》，2021 年 3 月 13 \n'
+        '\n'
+        '> 日，https://www.gov.cn/xinwen/2021-03/13/content_5592681.htm。 \n'
+        '\n'
+        '> 4 〈雅魯藏布江下游水電工程已獲核准〉，《人民網》， 2024 年 12 月 26 \n'
+        '\n'
+        '> 日，https://paper.people.com.cn/rmrb/pc/content/202412/26/content_30048273.html。 \n'
+        '\n'
+        '> 5 〈雅魯藏布江水電計劃釋「托底信號」 中國開啟新一輪水利大基建？〉，《香港 01》，2025 年 7 月 24 日，https://reurl.cc/x36N5e。 \n'
+        '\n'
+        '> 6 同前註。 \n'
+        '\n'
+        '> 7 趙觀祺，〈雅魯藏布江水電站超越三峽 揭開 1.2 萬億「世紀工程」的戰略意圖〉，《香港 01》，2025 年 7 月 25 日，https://reurl.cc/Nxyx7q。 \n'
+        '\n'
+        '> 8 同前註。 \n'
+        '\n'
+        '> 9 李民斌，〈經濟增長超預期 應對策略初見效〉，《香港 01》，2025 年 7 月 31 日，https://reurl.cc/lY7nmq。 \n'
+        '\n'
+        '> 10 洪銘德，〈從兩會看中國的能源轉型政策〉，《國防情勢特刊》，第 39 期，2025 年4 月，頁 \n'
+        '\n'
+        '> 18，https://indsr.org.tw/respublicationcon?uid=13&resid=3009&pid=5489。 \n'
+        '\n'
+        '1 \n'
+        '\n'
+        '度（2024 年石油對外依存度 71.4%，天然氣對外依存度 40.4%），11中國透過此建設來增加自身的能源安 全，因為該工程若完工後將可提供 3,000 億度電，降低對化石燃料的依賴。同時，該工程除了發電考量， 更是中國的長遠能源布局，有助於建構「青藏—川滇—中東部」水電輸送大動脈，搭建未來中國綠電網絡基 礎架構，有助於改變中國的能源地圖。12 \n'
+        '\n'
+        '> 11 同註 9。 \n'
+        '\n'
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert ("[^10]: 洪銘德，〈從兩會看中國的能源轉型政策〉，《國防情勢特刊》，第 39 期，2025 年4 月，頁 18，"
+            "https://indsr.org.tw/respublicationcon?uid=13&resid=3009&pid=5489。") in body
+    assert "[^11]: 同註 9。" in body and "[^18]" not in body

@@ -20,7 +20,10 @@ from .split import ArticleLines, split_articles
 
 #: ``(圖片來源：`` also with the space pymupdf4llm leaves where it joined wrapped lines
 #: (``(圖片來 源：``)
-_CAPTION = re.compile(r"[(（]\s*圖\s?片\s?來\s?源|^圖\s*[0-9０-９一二三四五六七八九十]+[\s：:．.]")
+#: ``(圖片來 源：``); a numbered figure caption, also in brackets as journals print it
+#: (``<圖一>近期北韓在美中戰略三角關係的地位變化``)
+_CAPTION = re.compile(r"[(（]\s*圖\s?片\s?來\s?源|^圖\s*[0-9０-９一二三四五六七八九十]+[\s：:．.]"
+                      r"|^[<〈＜]\s*圖\s*[0-9０-９一二三四五六七八九十]+\s*[>〉＞]")
 _SENTENCE = "。！？"
 
 
@@ -68,7 +71,7 @@ def convert_text(text: str, name: str, source_id: str | None = None,
         _header_metadata(article, raw)
         if not raw.title_lines:
             _metadata_from_blocks(article, cleaned, report)
-        _mark_captions(cleaned)
+        _mark_captions(cleaned, report)
         _source_metadata(article, facts, order, len(parts.articles))
         article.body = render_markdown(cleaned)
         article.block_pages = [block.pages_before for block in cleaned.blocks]
@@ -125,8 +128,9 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
         if block.kind == "paragraph" and metadata.is_romanized_byline(byline):
             article.authors_en = [byline.strip()]
             report.add("take_byline_as_metadata", block.line, block.text)
-            if kept and _is_english_title(kept[-1].text):
-                article.title_en = kept.pop().text
+            title_en = _english_title_before(kept)
+            if title_en:
+                article.title_en = title_en
                 report.add("take_title_as_metadata", block.line, article.title_en)
             if not article.institute and "*" in cleaned.footnotes:
                 article.institute = cleaned.footnotes.pop("*")
@@ -135,7 +139,8 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
     # a title printed above the first numbered section (壹、…), after the abstract
     first_section = next(
         (i for i, b in enumerate(kept) if b.kind == "heading" and b.level == 2
-         and not re.match(r"^(摘要|abstract)", b.text, re.IGNORECASE)),
+         and not re.match(r"^(摘要|abstract)", b.text, re.IGNORECASE)
+         and not _title_heading(b)),
         None,
     )
     if first_section is not None and first_section >= 1:
@@ -143,7 +148,7 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
         index = first_section - 1
         while index >= 0 and len(candidates) < 2:
             block = kept[index]
-            if block.kind != "paragraph" or len(block.text) > 40 or any(
+            if not (block.kind == "paragraph" or _title_heading(block)) or len(block.text) > 40 or any(
                 c in block.text for c in _SENTENCE
             ) or not re.search(r"[\u4e00-\u9fff]", block.text):
                 break
@@ -160,14 +165,54 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
     cleaned.blocks[:] = kept
 
 
+def _title_heading(block) -> bool:
+    """A title line that pymupdf4llm set as a Markdown heading (by its large font) but that
+    carries no section numbering: ``# 金正恩政權 10 週年的政策評析與影響：`` /
+    ``# 以近期核戰略變化為中心`` above ``## 壹.緒論`` are the title, not two sections."""
+    return (block.kind == "heading" and not heading_level(block.text, 80)
+            and not re.search(r"[。，；]", block.text))
+
+
+def _english_title_before(kept: list) -> str | None:
+    """The English title printed just above a romanized byline, taken out of ``kept``; one
+    or two blocks, as pymupdf4llm may set its last line apart in a larger font.
+
+    Before: ``The influence and Prospects of the 10th cycle of Kim Jong Un's reign: Focus on
+    recent nuclear`` / ``## strategy`` / (byline ``Lin Chih Hao``)
+    After: title_en ``The influence … Focus on recent nuclear strategy``.
+    """
+    for count in (2, 1):
+        if len(kept) < count:
+            continue
+        blocks = kept[-count:]
+        if any(b.kind not in ("paragraph", "heading") or heading_level(b.text, 80)
+               for b in blocks):
+            continue
+        # pymupdf4llm's bold markers around a whole line are markup, not the title's
+        text = " ".join(re.sub(r"^\*\*(.+)\*\*$", r"\1", b.text) for b in blocks)
+        if _is_english_title(text) and "*" not in text and all(
+                re.fullmatch(r"[\x20-\x7e’‘“”–—]+", b.text) for b in blocks):
+            del kept[-count:]
+            return text
+    return None
+
+
 def _is_english_title(text: str) -> bool:
     return bool(re.fullmatch(r"[\x20-\x7e’‘“”–—]{10,300}", text)) and not text.endswith(".")
 
 
-def _mark_captions(cleaned: CleanArticle) -> None:
+def _mark_captions(cleaned: CleanArticle, report: Report | None = None) -> None:
+    """A short paragraph that credits a picture or opens with a figure number is a caption.
+
+    Before: ``<圖一>近期北韓在美中戰略三角關係的地位變化`` (a paragraph)
+    After: ``圖：<圖一>近期北韓在美中戰略三角關係的地位變化`` (a caption; the figure number
+    kept as printed). A caption printed with the marker (``圖：…``) keeps only one.
+    """
     for block in cleaned.blocks:
         if block.kind == "paragraph" and _CAPTION.search(block.text) and len(block.text) < 300:
             block.kind = "caption"
+            if report is not None:
+                report.add("mark_captions", block.line, block.text[:20], "圖：" + block.text[:20])
             if block.text.startswith("圖"):
                 block.text = re.sub(r"^圖\s*[：:]\s*", "", block.text)
 

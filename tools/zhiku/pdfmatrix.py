@@ -28,6 +28,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -151,6 +152,60 @@ def _styled(style: str, text: str) -> str:
     return f'::: {{custom-style="{style}"}}\n{text}\n:::\n'
 
 
+_ABSTRACT_HEADING = re.compile(r"^##\s+(摘要|abstract)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _sections(body: str) -> list[str]:
+    """The body cut before each ``## `` heading (the text before the first one included)."""
+    starts = [m.start() for m in re.finditer(r"^## ", body, re.MULTILINE)]
+    cuts = [0, *[s for s in starts if s], len(body)]
+    return [body[a:b] for a, b in pairwise(cuts) if body[a:b].strip()]
+
+
+def _journal_markdown(ref: Reference) -> str | None:
+    """A journal article whose body opens with its abstract (``## 摘要``), printed in the
+    order such an article prints it (the 002 seed): the Chinese abstract, the ``關鍵詞：``
+    line, the English title and romanized byline, the English abstract, and only then the
+    Chinese title (``title：`` / ``subtitle``) above the first numbered section.
+    None for other articles (a bulletin's or a column's title block comes first)."""
+    meta, body = ref.meta, ref.body
+    if meta.get("authors") or meta.get("categories") or not meta.get("title"):
+        return None
+    sections = _sections(body)
+    if not sections or not re.match(r"^##\s+摘要\s*$", sections[0].splitlines()[0]):
+        return None
+    parts: list[str] = [sections.pop(0)]
+    if meta.get("keywords"):
+        parts.append("關鍵詞：" + "、".join(meta["keywords"]) + "\n")
+    english = []
+    if meta.get("title_en"):
+        english.append(_styled("Article Title", meta["title_en"]))
+    if meta.get("authors_en"):
+        english.append(_styled("Article Author", ", ".join(meta["authors_en"])))
+    while sections and _ABSTRACT_HEADING.match(sections[0].splitlines()[0]):
+        parts.extend(english)
+        english = []
+        parts.append(sections.pop(0))
+    parts.extend(english)
+    if meta.get("subtitle"):
+        parts.append(_styled("Article Title", meta["title"] + "："))
+        parts.append(_styled("Article Title", meta["subtitle"]))
+    else:
+        parts.append(_styled("Article Title", meta["title"]))
+    parts.extend(sections)
+    return "\n".join(parts)
+
+
+_CAPTION_PARAGRAPH = re.compile(r"^圖：(.*?)\n\n", re.MULTILINE)
+
+
+def _print_captions(body: str) -> str:
+    """A figure caption inside the body (``圖：<圖一>近期北韓…``) is printed as the sources
+    print it: its own centred paragraph, without the format's ``圖：`` marker."""
+    return _CAPTION_PARAGRAPH.sub(
+        lambda m: _styled("Photo Caption", m.group(1)) + "\n", body)
+
+
 def article_markdown(ref: Reference) -> str:
     """A reference article as a pandoc Markdown document with the seeds' title block.
 
@@ -158,9 +213,14 @@ def article_markdown(ref: Reference) -> str:
     (``美中在第三輪關稅談判的意圖`` / ``沈明室`` / ``國家安全研究所`` /
     ``焦點類別：國際情勢、印太區域、國際戰略``); a subtitle is printed on its own line
     after a colon, as the seeds do. A photo caption (``圖：…``) that opens the body is
-    printed above the title, without ``圖：``, as the column seed prints it.
+    printed above the title, without ``圖：``, as the column seed prints it; a caption
+    further down is printed in place, also without ``圖：``. A journal article that opens
+    with its abstract is printed in the journal's order (:func:`_journal_markdown`).
     """
     meta, body = ref.meta, ref.body
+    journal = _journal_markdown(ref)
+    if journal is not None:
+        return _escape_angle_brackets(_print_captions(journal))
     parts: list[str] = []
     caption = re.match(r"^圖：(.*?)\n\n", body)
     if caption:

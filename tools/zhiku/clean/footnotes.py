@@ -567,11 +567,16 @@ def _continues_quoted_footnote(start: re.Match, current: str, note: list[str]) -
     Before (pymupdf4llm): ``> 10 廖士鋒，〈…〉，《聯合新聞網》，2025 年 5 月`` /
     ``> 9 日，https://udn.com/news/story/7331/8729066；…``
     After: footnote 10 = ``廖士鋒，〈…〉，《聯合新聞網》，2025 年 5 月 9 日，https://udn.com/…``
+    The same for a page number that a comma follows (no footnote text opens with one):
+    Before: ``> 10 洪銘德，〈從兩會看中國的能源轉型政策〉，…，2025 年4 月，頁`` /
+    ``> 18，https://indsr.org.tw/respublicationcon?uid=13&resid=3009&pid=5489。`` /
+    ``> 11 同註 9。``
+    After: footnote 10 ends ``…，頁 18，https://indsr.org.tw/…``; footnote 11 follows.
     """
     number = int(start.group(1))
     if current.isdigit() and number <= int(current):
         return True
-    return bool(re.match(r"[年月日]", start.group(2))) and _unfinished(note)
+    return bool(re.match(r"[年月日，、；]", start.group(2))) and _unfinished(note)
 
 
 def _unfinished(note: list[str]) -> bool:

@@ -450,6 +450,18 @@ def keep_lines_before_long_words(line: Line, following: Line, deficit: int) -> b
     return bool(word) and printed_width(word.group(0)) >= deficit
 
 
+def start_headings_after_short_lines(previous: Line, width: int) -> bool:
+    """A heading line opens a block of its own after a line that stopped far short of the
+    margin: that line was not wrapped into the heading, whatever it ends with.
+
+    Before (pdftotext, a journal's English title block): ``strategy`` / ``Lin Chih Hao`` /
+    ``abstract`` / ``In the end of 2021 is the 10th anniversary of …``
+    After: ``## abstract`` is a heading; it is not joined to the byline above (a byline
+    ends with no sentence mark). Only after a line under 70% of the text width.
+    """
+    return display_width(previous.text) < 0.7 * width
+
+
 def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
                         wrap: Wrap) -> list[Block]:
     blocks: list[Block] = []
@@ -484,6 +496,7 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
         following = content[following_index] if following_index is not None else None
         if parts and heading_level(line.text) and display_width(line.text) < 0.8 * width and (
             parts[-1].trailing_space or parts[-1].text.endswith(_SENTENCE_END)
+            or start_headings_after_short_lines(parts[-1], width)
         ):
             flush()
         parts.append(line)
@@ -558,6 +571,23 @@ def ends_on_quoted_term_before_notes(previous: str, lines_between: int) -> bool:
         _TERM_AT_END.search(_FOOTNOTE_REF_AT_END.sub("", previous) or previous))
 
 
+_KEYWORDS_LINE = re.compile(r"^(關鍵詞|關鍵字)\s*[:：]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def keywords_line_ends(previous: str, text: str) -> bool:
+    """A Chinese keywords line is not continued by a line without Chinese characters: the
+    English title that a journal prints next is no part of it (one-line-per-paragraph text,
+    pymupdf4llm, where a line not ending a sentence is taken for a page-split paragraph).
+
+    Before: ``關鍵詞：金正恩、朝鮮勞動黨、北韓、韓半島`` / ``**The influence and Prospects of
+    the 10th cycle of Kim Jong Un's reign: Focus on recent nuclear**`` / ``# **strategy**``
+    After: the keywords line stays alone (and becomes metadata); the English title is a
+    block of its own.
+    """
+    return bool(_KEYWORDS_LINE.match(previous)) and not _CJK.search(text)
+
+
 def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
     blocks: list[Block] = []
     last_no = 0  # source line of the last paragraph line
@@ -581,6 +611,7 @@ def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
             and (not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
                  or opens_with_gloss(previous.text, line.text)
                  or ends_on_quoted_term_before_notes(previous.text, line.no - last_no - 1))
+            and not keywords_line_ends(previous.text, line.text)
         ):
             report.add("join_page_split_paragraph", line.no, previous.text[-8:] + " | " + line.text[:8],
                        previous.text[-8:] + line.text[:8])
