@@ -1503,3 +1503,12 @@ def test_quoted_footnote_page_number_after_comma_continues():
     assert ("[^10]: 洪銘德，〈從兩會看中國的能源轉型政策〉，《國防情勢特刊》，第 39 期，2025 年4 月，頁 18，"
             "https://indsr.org.tw/respublicationcon?uid=13&resid=3009&pid=5489。") in body
     assert "[^11]: 同註 9。" in body and "[^18]" not in body
+
+
+def test_a_wide_gap_in_letter_spaced_text_stays_one_space():
+    """remove_cjk_spaces: in a justified footnote line pdftotext spaced letter by letter, the
+    double gap is the headline's own space (001-03 fn 5)."""
+    line = "全 會  石 破 重 申 有 意 繼 續 任 職 〉，《 共 同 通 信 社 》"
+    assert remove_cjk_spaces(line) == "全會 石破重申有意繼續任職〉，《共同通信社》"
+    assert remove_cjk_spaces("國  防  安  全  研  究  院") == "國防安全研究院"
+

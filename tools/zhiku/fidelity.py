@@ -95,6 +95,9 @@ class Score:
     #: spaces between two ideographs that the reference does not have; reported apart, as
     #: issue 3's paragraph equality ignores spacing next to CJK characters
     cjk_spaces: int = 0
+    #: spaces between two ideographs in the reference that the cleaned text lacks (an
+    #: author's space removed)
+    cjk_spaces_lost: int = 0
 
     def passes(self) -> bool:
         return (self.paragraph_f1 >= 0.98 and self.headings == 1.0 and self.footnote_texts == 1.0
@@ -110,7 +113,8 @@ def score_article(name: str, produced_body: str, reference_body: str,
     similarity = difflib.SequenceMatcher(None, got.cjk, want.cjk, autojunk=False).ratio()
     leftovers = sum(1 for p in got.paragraphs for f in (furniture or []) if f and f in p)
     return Score(name, f1(got.paragraphs, want.paragraphs), headings, notes, refs, similarity,
-                 leftovers, stray_cjk_spaces(produced_body, reference_body))
+                 leftovers, stray_cjk_spaces(produced_body, reference_body),
+                 stray_cjk_spaces(reference_body, produced_body))
 
 
 _SPACE_IN_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff] (?=[\u3400-\u4dbf\u4e00-\u9fff])")
@@ -118,7 +122,8 @@ _SPACE_IN_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff] (?=[\u3400-\u4dbf\u4e0
 
 def stray_cjk_spaces(produced_body: str, reference_body: str) -> int:
     """Spaces between two ideographs in ``produced_body`` beyond the reference's, counted by
-    the pair of ideographs around each (``立場 宣示`` where the reference has ``立場宣示``)."""
+    the pair of ideographs around each (``立場 宣示`` where the reference has ``立場宣示``).
+    With the arguments swapped: the reference's spaces the cleaned text lost."""
     def pairs(text: str) -> Counter:
         return Counter(text[m.start()] + text[m.end() + 1] for m in _SPACE_IN_CJK.finditer(text))
 
@@ -131,11 +136,12 @@ def reference_files(reference_dir: Path) -> list[Path]:
 
 def format_table(scores: list[Score]) -> str:
     header = (f"{'article':<28} {'para F1':>7} {'heads':>6} {'fn text':>7} {'fn refs':>7} "
-              f"{'CJK sim':>8} {'spaces':>6}")
+              f"{'CJK sim':>8} {'spaces':>6} {'lost':>4}")
     rows = [header, "-" * len(header)]
     for s in scores:
         rows.append(f"{s.name:<28} {s.paragraph_f1:7.3f} {s.headings:6.3f} {s.footnote_texts:7.3f} "
-                    f"{s.footnote_refs:7.3f} {s.cjk_similarity:8.4f} {s.cjk_spaces:6d}")
+                    f"{s.footnote_refs:7.3f} {s.cjk_similarity:8.4f} {s.cjk_spaces:6d} "
+                    f"{s.cjk_spaces_lost:4d}")
     if scores:
         n = len(scores)
         rows.append("-" * len(header))
@@ -144,7 +150,8 @@ def format_table(scores: list[Score]) -> str:
                     f"{sum(s.footnote_texts for s in scores)/n:7.3f} "
                     f"{sum(s.footnote_refs for s in scores)/n:7.3f} "
                     f"{sum(s.cjk_similarity for s in scores)/n:8.4f} "
-                    f"{sum(s.cjk_spaces for s in scores):6d}")
+                    f"{sum(s.cjk_spaces for s in scores):6d} "
+                    f"{sum(s.cjk_spaces_lost for s in scores):4d}")
     return "\n".join(rows)
 
 

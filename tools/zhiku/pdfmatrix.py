@@ -563,7 +563,8 @@ def _mean(values: list[float]) -> float:
 def format_matrix(results: list[Result]) -> str:
     """One row per extractor × layout: means over its articles, then targets met."""
     rows = [("| extractor | layout | para F1 | headings | fn texts | fn refs | CJK sim | "
-             "articles found/expected | furniture left | articles at target | stray CJK spaces |"),
+             "articles found/expected | furniture left | articles at target | "
+             "CJK spaces stray / lost |"),
             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     groups: dict[tuple[str, str], list[Result]] = {}
     for result in results:
@@ -583,7 +584,8 @@ def format_matrix(results: list[Result]) -> str:
             f"{sum(r.furniture for r in group)} | "
             f"{at_target}/{sum(r.expected for r in group)}"
             + (f" ({errors} errors)" if errors else "")
-            + f" | {sum(s.cjk_spaces for s in scores)} |")
+            + f" | {sum(s.cjk_spaces for s in scores)} / "
+              f"{sum(s.cjk_spaces_lost for s in scores)} |")
     return "\n".join(rows)
 
 
@@ -599,7 +601,7 @@ def format_details(results: list[Result]) -> str:
                 f"{result.extractor:<17} {s.name:<44} {s.paragraph_f1:6.3f} {s.headings:6.3f} "
                 f"{s.footnote_texts:6.3f} {s.footnote_refs:6.3f} {s.cjk_similarity:7.4f} "
                 f"{result.found}/{result.expected} furn={result.furniture} "
-                f"spaces={s.cjk_spaces}{flag}")
+                f"spaces={s.cjk_spaces}/{s.cjk_spaces_lost}{flag}")
     return "\n".join(rows)
 
 

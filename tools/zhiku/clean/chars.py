@@ -83,7 +83,9 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
     extractors make of letter-spaced titles: ``國 防 安 全``) loses those spaces too, and so
     does a line of 12 ideographs or more where at least 4 in 10 neighbouring ideographs are
     set apart: a justified line stretched in pairs (``等戰 略武 器系 統。 20 在大 規模 網攻``;
-    ``3 日， 美軍 與解 放軍 於上 海舉 行 2025 年度``).
+    ``3 日， 美軍 與解 放軍 於上 海舉 行 2025 年度``). A gap wider than the letter-spacing
+    is a space the author typed and stays, as one space: ``全 會  石 破 重 申`` →
+    ``全會 石破重申`` (a headline's two parts, 001-03 fn 5).
     A table row (``領域 作法 意義``) is too short for that.
     A single space between two ideographs in ordinary text is the author's (headlines
     such as ``差距懸殊 透露訊息曝``) and is kept, as are spaces between CJK and Latin
@@ -105,7 +107,14 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
         glued = len(_GLUED_IDEOGRAPHS.findall(text))  # neighbours with no space between
         if ideographs >= 4 and (spaced >= 0.6 * (ideographs - 1)
                                 or ideographs >= 12 and spaced >= 0.4 * (spaced + glued)):
-            text = _SPACE_BETWEEN_IDEOGRAPHS.sub(repl, text)
+            gaps = [len(gap) for gap in _SPACE_BETWEEN_IDEOGRAPHS.findall(text)]
+            letter_spacing = max(set(gaps), key=gaps.count)
+
+            def close_up(match: re.Match) -> str:
+                # a gap wider than the letter-spacing is a space the author typed
+                return " " if len(match.group(0)) > letter_spacing else repl(match)
+
+            text = _SPACE_BETWEEN_IDEOGRAPHS.sub(close_up, text)
     return text
 
 
