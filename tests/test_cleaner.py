@@ -96,7 +96,8 @@ def test_compatibility_ideographs_and_kangxi_radicals_are_unified_not_nfkc():
 def test_stray_spaces_at_full_width_punctuation_go_but_headline_spaces_stay():
     assert remove_cjk_spaces("周昱君 ，〈美中瑞典談判無重大進展 將延長關稅〉") == (
         "周昱君，〈美中瑞典談判無重大進展 將延長關稅〉")
-    assert remove_cjk_spaces("全 會  石 破 重 申 有 意 繼 續 任 職 〉") == "全會石破重申有意繼續任職〉"
+    # the double gap is the headline's own space, kept as one (as the reference has it)
+    assert remove_cjk_spaces("全 會  石 破 重 申 有 意 繼 續 任 職 〉") == "全會 石破重申有意繼續任職〉"
     assert remove_cjk_spaces("2025 年 7 月") == "2025 年 7 月"
 
 
