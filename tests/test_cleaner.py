@@ -1513,3 +1513,177 @@ def test_a_wide_gap_in_letter_spaced_text_stays_one_space():
     assert remove_cjk_spaces(line) == "全會 石破重申有意繼續任職〉，《共同通信社》"
     assert remove_cjk_spaces("國  防  安  全  研  究  院") == "國防安全研究院"
 
+
+
+#: a long real paragraph (001-06, pymupdf4llm 10.5pt-dense), so that a snippet reads as one
+#: line per paragraph
+_PARAGRAPH = (
+    "拉布卡的言論其實是為了「和平海洋」（Ocean of Peace）這個尋求南太平洋非軍事化、區域一致性 與自決的"
+    "概念暖身。斐濟在 2023 年便提出該概念，經過兩年的發酵，極有可能在第 54 屆「太平洋島國論 壇」"
+    "（Pacific Islands Forum）於今年 9 月在索羅門群島（Solomon Islands）召開時，由論壇會員國簽 署實現"
+    "該概念的宣言。 \n\n")
+
+def test_split_run_on_plain_footnotes():
+    """pymupdf4llm set footnotes 5 and 6 on one plain (unquoted) paragraph (001-05,
+    10.5pt-dense, renumbered 1 and 2): they are split as on a quoted line, so footnote 3
+    after them is a footnote too, not body text. (The snippet is too short to measure the
+    printed line, so its line-end spaces between ideographs are left out.)"""
+    raw = (
+        "## **一、大規模金融竊盜與衝擊** \n\n" + _PARAGRAPH * 3 +
+        "2025 年上半年，從加密貨幣服務中被竊取的資金已超過 21.7 億美元，1其中北韓於 2025 年 2 月對"
+        " ByBit 交易所發動的 15 億美元攻擊，是加密貨幣史上最大規模的單一竊盜案。而在 2024 年，北韓駭客"
+        "透過四十七起獨立事件竊取了13.4 億美元，比 2023 年的 6.605 億美元驚人地增加了 103%，2 2025 "
+        "年被竊資金的累積僅用 142 天就達到 2022 年 214 天的速度。 \n\n"
+        "北韓的網路行動也越來越傾向於鎖定高價值目標，這亦表明行動複雜性和效率正不斷提高。此外，個 人錢包"
+        "被盜的比例在總生態系中佔據較大份額，在 2025 年迄今為止的所有被竊資金活動中佔23.35%。3此 趨勢"
+        "一方面反應市場活絡。 \n\n"
+        "北韓國家資助的網路犯罪團體眾多，是當前全球網路數位金融威脅的核心。該組織對ByBit \n\n"
+        "1 Coin World, “Crypto Industry Loses $2.1 Billion to Cyber Attacks in 2025,” AInvest, "
+        "Jun 27, 2025, https://shorturl.at/nhd7m. 2 Omar El Chmouri, “North Korean Hackers Stole "
+        "$1.3 Billion in Crypto in 2024,” Bloomberg, December 19, 2024, https://tinyurl.com/2s9f46sf. \n\n"
+        "3 Linas Kmieliauskas, “Personal Crypto Wallet and Physical Attacks on the Rise as Market "
+        "Rallies,” Cybernews, July 18, 2025, https://shorturl.at/91Zo3. \n\n"
+        "1 \n\n"
+        "交易所發動的攻擊，不僅是史上最大規模竊案，更展示其資金洗錢速度和規模的增長。 \n\n"
+    )
+    body = body_of(raw)
+    assert "驚人地增加了 103%，[^2] 2025 年被竊資金" in body
+    assert "該組織對ByBit 交易所發動的攻擊，不僅是史上最大規模竊案" in body
+    assert body.endswith(
+        "[^1]: Coin World, “Crypto Industry Loses $2.1 Billion to Cyber Attacks in 2025,” AInvest, "
+        "Jun 27, 2025, https://shorturl.at/nhd7m.\n\n"
+        "[^2]: Omar El Chmouri, “North Korean Hackers Stole $1.3 Billion in Crypto in 2024,” "
+        "Bloomberg, December 19, 2024, https://tinyurl.com/2s9f46sf.\n\n"
+        "[^3]: Linas Kmieliauskas, “Personal Crypto Wallet and Physical Attacks on the Rise as "
+        "Market Rallies,” Cybernews, July 18, 2025, https://shorturl.at/91Zo3.\n")
+
+
+def test_plain_footnote_takes_back_its_url_tail():
+    """_plain_footnote_tail: a plain footnote broken inside its date goes on in the next
+    paragraph, ``日，https://…`` (001-05, 10.5pt-dense, footnote 20 renumbered 1); the body
+    paragraph the page broke goes on after the page number instead."""
+    raw = (
+        "## **二、俄朝全面性深化合作** \n\n" + _PARAGRAPH * 3 +
+        "德國聯邦憲法保護局與韓國國家情報院等，進一步證 實其直接利用軍事技術竊取來現代化和改進常規武器"
+        "性能，並開發新的，包括彈道飛彈、偵察衛星和潛艦 等戰略武器系統。 1在大規模網攻及其他支援下，"
+        "北韓資金與技術雙重快速進展。 \n\n"
+        "而深陷戰爭泥淖的俄羅斯，在雙邊「全面戰略夥伴關係條約」後從北韓獲得大量戰鬥勞動力補充，"
+        "及無視安理會各項制裁，包含向北韓運送石油及將凍結資金交付平壤 \n\n"
+        "1 신진우、신규진，《北 , 국내 ‘콜드론치’ 기술 탈취해 SLBM 개발 단축》，동아일보，2024 年 02 月 27 \n\n"
+        "日，https://shorturl.at/XTqp2；박은주，《2024 년 세계 정치의 해, 북한발 사이버 위협 고조》，"
+        "보안뉴스，2023 年 12 月 27 日，https://shorturl.at/KNUaL。 \n\n"
+        "3 \n\n"
+        "等。此外，俄國的網路空間與駭客，更為北韓的竊密與網路攻擊行動提供良好運作基地。 \n\n"
+    )
+    body = body_of(raw)
+    assert "包含向北韓運送石油及將凍結資金交付平壤等。此外，俄國的網路空間" in body
+    assert body.endswith(
+        "[^1]: 신진우、신규진，《北 , 국내 ‘콜드론치’ 기술 탈취해 SLBM 개발 단축》，동아일보，"
+        "2024 年 02 月 27 日，https://shorturl.at/XTqp2；박은주，《2024 년 세계 정치의 해, 북한발 "
+        "사이버 위협 고조》，보안뉴스，2023 年 12 月 27 日，https://shorturl.at/KNUaL。\n")
+
+
+def test_quoted_footnote_goes_on_at_a_latin_day():
+    """_continues_quoted_footnote: ``> 2, 2025, https://…`` after ``…Reuters, July`` is the
+    rest of footnote 1 (a day a comma follows), not footnote 2 (001-06, 10.5pt-dense)."""
+    raw = (
+        "## **壹、前言** \n\n" + _PARAGRAPH * 3 +
+        "斐濟總理拉布卡（Sitiveni Rabuka）表示不歡迎中國在太平洋島國興建軍事基地。1中國駐斐濟大使館"
+        "隨即回應，中國無意在南太平洋建立軍事基地。2 \n\n"
+        "> 1 Kirsty Needham, “Fiji Says China Military Base Not Welcome as Pacific Islands Steer "
+        "Between Superpowers,” Reuters, July \n\n"
+        "> 2, 2025, https://reurl.cc/nY63Gn. \n\n"
+        "> 2 陳政錄，〈回應斐濟反彈 陸使館：無意在南太平洋建軍事基地〉，《聯合新聞網》，2025 年 7 月4 \n\n"
+        "> 日，https://udn.com/news/story/7332/8849890?from=udn-relatednews_ch2。 \n\n"
+    )
+    body = body_of(raw)
+    assert body.endswith(
+        "[^1]: Kirsty Needham, “Fiji Says China Military Base Not Welcome as Pacific Islands Steer "
+        "Between Superpowers,” Reuters, July 2, 2025, https://reurl.cc/nY63Gn.\n\n"
+        "[^2]: 陳政錄，〈回應斐濟反彈 陸使館：無意在南太平洋建軍事基地〉，《聯合新聞網》，"
+        "2025 年 7 月4 日，https://udn.com/news/story/7332/8849890?from=udn-relatednews_ch2。\n")
+
+
+def test_unnumbered_markdown_subheading_under_a_numbered_heading():
+    """nest_unnumbered_subheadings: pymupdf4llm set every heading of the 10.5pt-dense layout
+    as ``##``; the unnumbered one right under ``參、`` is its subheading (001-06)."""
+    raw = (
+        "## **參、趨勢研判** \n\n"
+        "## **美國將在南太平洋取得暫時優勢** \n\n"
+        "中國在 2022 年與索羅門群島（Solomon Islands）簽署《安全協議》，允許中國官方船舶在預先得到 "
+        "索國同意的情況下靠泊該國港口。 \n\n" + _PARAGRAPH * 3
+    )
+    assert body_of(raw).startswith("## 參、趨勢研判\n\n### 美國將在南太平洋取得暫時優勢\n\n中國在")
+
+
+def test_source_line_after_a_caption_opens_a_paragraph():
+    """opens_with_source_label: a figure's caption, the page's footnotes, then its source
+    line (001-08, pymupdf4llm 12pt): caption and source stay two paragraphs; the source
+    line's own rest after a blank line is still joined. (Line-end spaces between ideographs
+    left out: the snippet is too short to measure the printed line.)"""
+    raw = (
+        "## **二、該建設將增加災害發生機率並引起社會不穩定** \n\n" + _PARAGRAPH * 3 +
+        "可見，地震活動已多次對該地區的水壩造成破壞，因為水壩建設會對生態系統造成不 可逆的影響，"
+        "並加劇斷層活動。1 \n\n"
+        "圖、雅魯藏布江水電站位置 \n\n"
+        "> 1 同前註。 \n\n"
+        "資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂慮〉，《中央社》，2025 年 7 月 23 \n\n"
+        "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。 \n\n"
+    )
+    body = body_of(raw)
+    assert ("並加劇斷層活動。[^1]\n\n圖、雅魯藏布江水電站位置\n\n"
+            "資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂慮〉，《中央社》，2025 年 7 月 23 "
+            "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。\n\n[^1]: 同前註。\n") in body
+
+
+def test_paragraph_goes_on_at_an_unindented_page_top():
+    """continues_at_page_top: a paragraph that ends a sentence at the very end of a page's
+    last line goes on at the next page's top, whose first line is full (not indented by
+    the two characters that open each paragraph) (003-03, pymupdf4llm 10.5pt-dense)."""
+    from pathlib import Path
+
+    raw = (Path(__file__).parent / "fixtures" / "snippets"
+           / "003-03-10.5pt-dense.pymupdf4llm.txt").read_text(encoding="utf-8")
+    assert "藉此合理化自身的安全行動。 \n\n> 1 〈有關部門" in raw
+    assert "\n\n1 \n\n中共在白皮書中所描繪的和平願景" in raw
+    body = body_of(raw)
+    assert "藉此合理化自身的安全行動。中共在白皮書中所描繪的和平願景，實則是一套包裝過的話語策略" in body
+    # paragraphs whose first line is indented still open where they did
+    assert "閱讀處。\n\n" not in body
+    assert "世界和平。\n\n然而，在強調和平願景的同時" in body
+
+
+def test_split_joined_paragraphs():
+    """pymupdf4llm set two paragraphs on one line (001-03 in the compilation, full line 90,
+    indent 4): the printed line ending ``。9`` is 85 wide with room for ``現``, and the next
+    is 86, short by the indent."""
+    from zhiku.clean.layout import Line, split_joined_paragraphs
+
+    line = Line(1, "自民黨內權力鬥爭暗雲密佈已如前述，然值得注意的是，自民黨內部可能挑戰石破茂領導的政治人 "
+                   "物，大多屬於友台派，且近年有訪台經驗。例如，高市早苗曾於今年 4 月下旬率團來台訪問，"
+                   "期間並專 程赴高雄向安倍晉三銅像獻花致敬。6前述參與「逼宮石破茂」的自民黨青年局局長"
+                   "中曾根康隆，亦於同 期間訪台。7另外，前述欲問鼎自民黨總裁卻又「似挺石破茂」的日本前"
+                   "經濟安全保障大臣小林鷹之，也 在今年 6 月下旬來台訪問。8而日本前首相小泉純一郎之子"
+                   "小泉進次郎，在去年 9 月競選自民黨總裁，被 問及「是否曾訪問中國」時，答稱「到過台灣"
+                   "但未曾訪中」，顯然刻意提及渠之「台灣經驗」。9 現階段欲問鼎自民黨總裁之日本政治人物"
+                   "當中，少見有被歸類為「友中派」者。而從上述幾位日本 政治人物對台態度及有關表態看來，"
+                   "即使石破茂去留一事可能激起千層雪，但自民黨對台友好的路線應 不至於動搖。")
+    pieces = split_joined_paragraphs(line, 90, 4, Report())
+    assert [piece.text[-12:] for piece in pieces] == ["提及渠之「台灣經驗」。9", "好的路線應 不至於動搖。"]
+    assert pieces[1].text.startswith("現階段欲問鼎自民黨總裁")
+
+
+def test_split_joined_paragraphs_at_a_short_last_line():
+    """_last_line_inside: in ragged-right text without indent (001-05, pymupdf4llm 12pt, full
+    line 74) the rest after the last line end found is 93 wide: the paragraph's last line
+    ``務商…個人用戶。`` (58) and the next paragraph's first line, which goes on in the next
+    source line."""
+    from zhiku.clean.layout import Line, split_joined_paragraphs
+
+    line = Line(1, "北韓的網路行動也越來越傾向於鎖定高價值目標，這亦表明行動複雜性和效率正不斷 提高。此外，"
+                   "個人錢包被盜的比例在總生態系中佔據較大份額，在 2025 年迄今為止 的所有被竊資金活動中佔"
+                   "23.35%。7此趨勢一方面反應市場活絡，二方面反映主要服 務商安全機制的改善，迫使攻擊者轉向"
+                   "更容易攻擊的個人用戶。 北韓國家資助的網路犯罪團體眾多，包含")
+    pieces = split_joined_paragraphs(line, 74, 0, Report())
+    assert [piece.text[-10:] for piece in pieces] == ["容易攻擊的個人用戶。", "路犯罪團體眾多，包含"]
+    assert pieces[1].text == "北韓國家資助的網路犯罪團體眾多，包含"

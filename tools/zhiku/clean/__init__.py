@@ -3,14 +3,16 @@
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
 strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one line per
-paragraph measure_joined_wrap → remove_joined_wrap_spaces.  Article level
+paragraph measure_joined_wrap → remove_joined_wrap_spaces (split_joined_paragraphs,
+measure_joined_indent).  Article level
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
 separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers;
-pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph) → mark_references (with
+pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails) → mark_references (with
 split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines,
 keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
-end_where_the_next_would_fit, join paragraphs split by pages (opens_with_gloss), find
-headings) → remove_cjk_spaces; footnote texts: join_spaced_urls.
+end_where_the_next_would_fit, join paragraphs split by pages (opens_with_gloss,
+continues_at_page_top, not opens_with_source_label), find headings,
+nest_unnumbered_subheadings) → remove_cjk_spaces; footnote texts: join_spaced_urls.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 """
 
@@ -39,6 +41,7 @@ from .layout import (
     Wrap,
     is_hard_wrapped,
     joined_line_kinds,
+    measure_joined_indent,
     measure_joined_wrap,
     measure_wrap,
     remove_joined_wrap_spaces,
@@ -84,6 +87,9 @@ def prepare_source(text: str, report: Report) -> Layout:
             joined_width = measure_joined_wrap(layout.lines, kind)
             if joined_width:
                 layout.lines = remove_joined_wrap_spaces(layout.lines, joined_width, report, kind)
+                if kind is joined_line_kinds()[0]:
+                    layout.wrap = Wrap(full=joined_width, first_indent=measure_joined_indent(
+                        layout.lines, joined_width))
     return layout
 
 

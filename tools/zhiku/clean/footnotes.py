@@ -376,8 +376,12 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
     current: str | None = None
     quoted = False  # the current footnote is a block quote: ``> …`` lines continue it
     listed = False  # the current footnote is a list item: ``- …`` lines continue it
+    in_plain_note = False  # the last line was a footnote set as a plain paragraph
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
+        after_plain_note = in_plain_note
+        if not line.gap:
+            in_plain_note = False
         if line.text.startswith(">"):
             start = _QUOTED_FOOTNOTE.match(line.text)
             if start and current is not None and _continues_quoted_footnote(
@@ -416,9 +420,18 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             continue
         plain = _PLAIN_FOOTNOTE.match(line.text)
         if plain and _plain_footnote_start(plain, current, body):
-            notes.add(plain.group(1), plain.group(2), line.no)
+            for number, text in split_run_on_footnotes(plain.group(1), plain.group(2), body,
+                                                       line.no, report):
+                notes.add(number, text, line.no)
             current, listed = list(notes.texts)[-1], line.text.startswith(("-", "*"))
+            in_plain_note = True
             report.add("move_footnotes", line.no, line.text[:40] + "…", f"[^{plain.group(1)}]")
+            continue
+        if after_plain_note and current is not None and _plain_footnote_tail(
+                line, notes.texts[current]):
+            notes.texts[current].append(line.text)
+            in_plain_note = True
+            report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
             continue
         if (current is not None and listed and _LIST_ITEM.match(line.text)
                 and _unfinished(notes.texts[current])):
@@ -559,6 +572,27 @@ def _plain_footnote_start(match: re.Match, current: str | None, body: list[Line]
     return number == expected and _marker_in_body(match.group(1), body)
 
 
+#: how the rest of a footnote opens where the line broke inside its date: a URL, or the
+#: date's day (month, year) glued by its comma to a URL
+_PLAIN_NOTE_TAIL = re.compile(r"^(?:[年月日][，,]\s*)?(?:https?://|www\.)\S")
+
+
+def _plain_footnote_tail(line: Line, note: list[str]) -> bool:
+    """The rest of a footnote that pymupdf4llm set as a plain paragraph (no block quote)
+    and broke at a line end: the next paragraph right after it opens with the date's day
+    glued to the footnote's URL, or with the URL.
+
+    Before (pymupdf4llm, 10.5pt-dense): ``20 신진우、신규진，《北 , 국내 ‘콜드론치’ 기술
+    탈취해 SLBM 개발 단축》，동아일보，2024 年 02 月 27`` / ``日，https://shorturl.at/XTqp2；
+    박은주，…，2023 年 12 月 27 日，https://shorturl.at/KNUaL。``
+    After: footnote 20 = ``…2024 年 02 月 27 日，https://shorturl.at/XTqp2；박은주，…KNUaL。``
+    (not a body paragraph joined to the text the page broke, ``…將凍結資金交付平壤``).
+    Only right after the footnote (blank lines between), when it stops mid-sentence; a body
+    line that opens with a day (``日，俄國在莫斯科…``) opens no URL and stays in the body.
+    """
+    return not line.gap and bool(_PLAIN_NOTE_TAIL.match(line.text)) and _unfinished(note)
+
+
 def _continues_quoted_footnote(start: re.Match, current: str, note: list[str]) -> bool:
     """A quoted line that opens with a number but goes on with the footnote before: the
     number is a date's day or month (``> 9 日，https://…`` after ``…，2025 年 5 月``), or
@@ -572,11 +606,17 @@ def _continues_quoted_footnote(start: re.Match, current: str, note: list[str]) -
     ``> 18，https://indsr.org.tw/respublicationcon?uid=13&resid=3009&pid=5489。`` /
     ``> 11 同註 9。``
     After: footnote 10 ends ``…，頁 18，https://indsr.org.tw/…``; footnote 11 follows.
+    So for a Latin date's day, which a comma follows:
+    Before (10.5pt-dense): ``> 1 Kirsty Needham, “Fiji Says China Military Base Not Welcome
+    as Pacific Islands Steer Between Superpowers,” Reuters, July`` / ``> 2, 2025,
+    https://reurl.cc/nY63Gn.`` / ``> 2 陳政錄，〈回應斐濟反彈 陸使館：…〉…``
+    After: footnote 1 ends ``…Reuters, July 2, 2025, https://reurl.cc/nY63Gn.``; footnote 2
+    is 陳政錄's.
     """
     number = int(start.group(1))
     if current.isdigit() and number <= int(current):
         return True
-    return bool(re.match(r"[年月日，、；]", start.group(2))) and _unfinished(note)
+    return bool(re.match(r"[年月日，、；,]", start.group(2))) and _unfinished(note)
 
 
 def _unfinished(note: list[str]) -> bool:

@@ -39,6 +39,10 @@ class Line:
     gap: bool = False  # a line of only white space: a vertical gap
     trailing_space: bool = False  # the extractor ended the line with a space
     indent: int = 0  # leading spaces
+    #: one-line-per-paragraph text: how much shorter than a full line the paragraph's first
+    #: and last printed lines are (:func:`remove_joined_wrap_spaces`); None for a line that
+    #: holds Latin letters, whose width is only an estimate
+    wrap_edges: tuple[int | None, int | None] | None = None
 
     def __repr__(self) -> str:
         flags = ("P" if self.page_start else "") + ("G" if self.gap else "") + (
@@ -436,16 +440,153 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
     (:func:`_joined_line_ends`); a line may end at a space in Latin text (``for a New Era``),
     which is kept. Other spaces (``差距懸殊 透露訊息曝``, ``15 人``) stay.
     """
+    indent = 0
+    if kind is _body_line:
+        for line in lines:
+            if kind(line) and " " in line.text:
+                _note_wrap_edges(line, _wrap_chain(line.text, full), full)
+        indent = measure_joined_indent(lines, full)
+    result: list[Line] = []
     for line in lines:
         if not kind(line) or " " not in line.text:
+            result.append(line)
             continue
-        text = line.text
-        between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
-        ends = [space for space in _joined_line_ends(text, full, between_cjk)
-                if space in between_cjk]
-        for space in sorted(ends, reverse=True):
-            report.add("remove_joined_wrap_spaces", line.no, text[max(0, space - 4) : space + 5],
-                       text[max(0, space - 4) : space] + text[space + 1 : space + 5])
-            text = text[:space] + text[space + 1 :]
-        line.text = text
-    return lines
+        pieces = split_joined_paragraphs(line, full, indent, report) if kind is _body_line \
+            else [line]
+        for piece in pieces:
+            text = piece.text
+            chain = _wrap_chain(text, full)
+            if len(pieces) > 1:
+                _note_wrap_edges(piece, chain, full)
+            between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
+            ends = [space for space in chain if space in between_cjk]
+            for space in sorted(ends, reverse=True):
+                report.add("remove_joined_wrap_spaces", piece.no,
+                           text[max(0, space - 4) : space + 5],
+                           text[max(0, space - 4) : space] + text[space + 1 : space + 5])
+                text = text[:space] + text[space + 1 :]
+            piece.text = text
+        result.extend(pieces)
+    return result
+
+
+def _wrap_chain(text: str, full: int) -> list[int]:
+    """The spaces where ``text``'s printed lines ended, in order (:func:`_joined_line_ends`)."""
+    between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
+    return sorted(_joined_line_ends(text, full, between_cjk))
+
+
+def _note_wrap_edges(line: Line, chain: list[int], full: int) -> None:
+    if not chain:
+        return
+
+    def shortfall(piece: str) -> int | None:
+        width = printed_width(piece)
+        if _LATIN_LETTER.search(piece) or width > full + _JOINED_OVER:
+            return None
+        return full - width
+
+    line.wrap_edges = (shortfall(line.text[: chain[0]]), shortfall(line.text[chain[-1] + 1 :]))
+
+
+def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) -> list[Line]:
+    """Two paragraphs an extractor set on one line (pymupdf4llm, where the layout leaves no
+    space between paragraphs): a printed line that ends a sentence with room left for what
+    opens the next, and a next line short by the paragraphs' first-line indent
+    (:func:`measure_joined_indent`), which is not the paragraph's last.
+
+    Before (compilation, full line 90, indent 4): ``…被 問及「是否曾訪問中國」時，答稱「到過台灣
+    但未曾訪中」，顯然刻意提及渠之「台灣經驗」。9 現階段欲問鼎自民黨總裁之日本政治人物當中，
+    少見有被歸類為「友中派」者。而從上述幾位日本 政治人物對台態度…`` (the line ending ``。9``
+    85 wide, the next 86)
+    After: a paragraph ending ``…「台灣經驗」。9`` and one opening ``現階段欲問鼎…``.
+    Only where both printed lines hold no Latin letters (their widths are then exact):
+    ``…「高桅行動」（Operation Highmast）`` / ``在印太區域…`` stays one paragraph.
+    Without an indent, a paragraph's short last line may stand inside the text's last
+    printed lines (:func:`_last_line_inside`).
+    """
+    text = line.text
+    chain = _wrap_chain(text, full)
+    starts = [0] + [space + 1 for space in chain]
+    cuts = []
+    for index, space in enumerate(chain[:-1] if indent else []):
+        before, after = text[starts[index] : space], text[space + 1 : chain[index + 1]]
+        if not _ENDS_SENTENCE.search(before) or not after \
+                or _LATIN_LETTER.search(before) or _LATIN_LETTER.search(after):
+            continue  # the widths of Latin text are estimates
+        room = full - printed_width(before)
+        opening = _OPENING_UNIT.match(after).group(0)
+        if room >= max(2, printed_width(opening)) \
+                and abs(full - printed_width(after) - indent) <= 1:
+            cuts.append(space)
+    tail = _last_line_inside(text, starts[-1], full)
+    if tail is not None:
+        cuts.append(tail)
+    if not cuts:
+        return [line]
+    pieces, last = [], 0
+    for space in cuts + [len(text)]:
+        piece = dataclasses.replace(line, text=text[last:space],
+                                    page_start=line.page_start and not pieces,
+                                    trailing_space=line.trailing_space if space == len(text)
+                                    else True, wrap_edges=None)
+        pieces.append(piece)
+        last = space + 1
+    for space in cuts:
+        report.add("split_joined_paragraphs", line.no, text[max(0, space - 8) : space + 9],
+                   text[max(0, space - 8) : space] + " ¶ " + text[space + 1 : space + 9])
+    return pieces
+
+
+def _last_line_inside(text: str, start: int, full: int) -> int | None:
+    """The space that ends a paragraph's short last line inside what follows the last line
+    end :func:`_joined_line_ends` found, when that rest is wider than a line: a space after
+    a sentence end, the printed line before it far short of a full line (so no line that
+    went on), the rest after it one line at most (the next paragraph's first line, which
+    goes on in the next source line).
+
+    Before (12pt, ragged right, full line 74): ``…的所有被竊資金活動中佔23.35%。7此趨勢一方面
+    反應市場活絡，二方面反映主要服 務商安全機制的改善，迫使攻擊者轉向更容易攻擊的個人用戶。
+    北韓國家資助的網路犯罪團體眾多，包含`` / ``Kimsuky、Scarcruft、…`` (the rest after ``主要服``
+    93 wide; ``務商…個人用戶。`` 58)
+    After: a paragraph ending ``…更容易攻擊的個人用戶。``; ``北韓國家資助的網路犯罪團體眾多，
+    包含`` opens the next (and is joined to ``Kimsuky、…``). Only on a line without Latin
+    letters before the space.
+    """
+    rest = text[start:]
+    if printed_width(rest) <= full + _JOINED_OVER:
+        return None
+    for match in re.finditer(" ", rest):
+        before, after = rest[: match.start()], rest[match.end() :]
+        if (_ENDS_SENTENCE.search(before) and not _LATIN_LETTER.search(before)
+                and printed_width(before) < full - _JOINED_SLACK
+                and 0 < printed_width(after) <= full + _JOINED_OVER):
+            return start + match.start()
+    return None
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+#: what opens a printed line and cannot be split from it: a character with the
+#: punctuation that may not start a line, or a Latin word or number (opening brackets before)
+_OPENING_UNIT = re.compile(
+    r"^[（(《〈「『“‘\[]*(?:[A-Za-z0-9][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*|.)"
+    r"[，。、；：！？」』）)》〉”’]*")
+
+
+def measure_joined_indent(lines: list[Line], full: int) -> int:
+    """The first-line indent of paragraphs, in text whose extractor put each paragraph on
+    one line (:func:`remove_joined_wrap_spaces` noted how short each paragraph's first
+    printed line is, where it holds no Latin letters): the most common shortfall, when at
+    least 3 columns and two fifths of them; else 0 (no indent, or none to see).
+
+    Before (pymupdf4llm, 10.5pt-dense, full line 92): first printed lines 88, 88, 88, 92,
+    88, 88, 88, 88, 88, 88 wide
+    After: 4 (a two-character indent; the line 92 wide is a paragraph's rest at a page top).
+    Ragged-right text without indent (12pt): shortfalls 0, 0, 0, 0, 0, 0, 0, 2, 3, 4 → 0.
+    """
+    shortfalls = [line.wrap_edges[0] for line in lines if line.wrap_edges is not None
+                  and line.wrap_edges[0] is not None and -2 <= line.wrap_edges[0] <= 0.15 * full]
+    if len(shortfalls) < 3:
+        return 0
+    indent = statistics.mode(shortfalls)
+    return indent if indent >= 3 and shortfalls.count(indent) >= 0.4 * len(shortfalls) else 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
-from .layout import Line, Wrap, display_width, printed_width
+from .layout import _OPENING_UNIT, Line, Wrap, display_width, printed_width
 from .report import Report
 
 _CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
@@ -130,7 +130,7 @@ def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Repo
     if hard_wrapped:
         blocks = _wrapped_paragraphs(lines, width, report, wrap or Wrap())
     else:
-        blocks = _line_paragraphs(lines, report)
+        blocks = _line_paragraphs(lines, report, wrap or Wrap())
     breaks = _page_breaks(lines)
     for block in blocks:
         block.pages_before = breaks.get(block.line, 0)
@@ -422,13 +422,6 @@ def end_where_the_next_would_fit(line: Line, following: Line, deficit: int) -> b
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
-#: what opens a line and cannot be split: a character with the punctuation that may not
-#: start a line after it, or a Latin word or number, with opening brackets before
-_OPENING_UNIT = re.compile(
-    r"^[（(《〈「『“‘\[]*(?:[A-Za-z0-9][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*|.)"
-    r"[，。、；：！？」』）)》〉”’]*")
-
-
 def _opening_unit_width(text: str) -> int:
     return printed_width(_OPENING_UNIT.match(text).group(0)) if text else 0
 
@@ -588,9 +581,71 @@ def keywords_line_ends(previous: str, text: str) -> bool:
     return bool(_KEYWORDS_LINE.match(previous)) and not _CJK.search(text)
 
 
-def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
+#: the label that opens a figure's or table's source line
+_SOURCE_LABEL = re.compile(r"^(?:資料來源|來源|Sources?)\s*[：:]")
+
+
+def opens_with_source_label(text: str) -> bool:
+    """A figure's or table's source line (``資料來源：…``) opens a block of its own: it is
+    never the rest of a paragraph the page broke, though the caption above it ends with no
+    sentence mark (one-line-per-paragraph text: pymupdf4llm, where the page's footnotes
+    stand between the two).
+
+    Before: ``圖、雅魯藏布江水電站位置`` / (footnotes 17–21) / ``資料來源：〈中國雅魯藏布江大壩
+    動工 看懂印度孟加拉為何憂慮〉，《中央 社》，2025 年 7 月 23`` / ``日，https://www.cna.com.tw/…``
+    After: the caption ``圖、雅魯藏布江水電站位置`` and the paragraph ``資料來源：〈…〉，《中央社》，
+    2025 年 7 月 23 日，https://www.cna.com.tw/…`` (its own rest is still joined).
+    """
+    return bool(_SOURCE_LABEL.match(text))
+
+
+def nest_unnumbered_subheadings(previous: Block | None, level: int, text: str, line: int,
+                                report: Report) -> int:
+    """An unnumbered Markdown heading right under a numbered section heading, before the
+    section's first paragraph, is its subheading: one level down, whatever ``#`` count the
+    extractor gave it (one-line-per-paragraph text; :func:`find_unnumbered_subheadings` does
+    the same in hard-wrapped text).
+
+    Before (pymupdf4llm, 10.5pt-dense: every heading in the same font size):
+    ``## **參、趨勢研判**`` / ``## **美國將在南太平洋取得暫時優勢**`` / ``中國在 2022 年…``
+    After: ``## 參、趨勢研判`` / ``### 美國將在南太平洋取得暫時優勢``.
+    Returns ``level`` unchanged unless it is not below the numbered heading's.
+    """
+    if (previous is None or previous.kind != "heading" or previous.level not in (2, 3)
+            or level > previous.level
+            or not heading_level(previous.text, MAX_LINE_HEADING_LENGTH)):
+        return level
+    report.add("find_unnumbered_headings", line, "#" * level + " " + text,
+               "#" * (previous.level + 1) + " " + text)
+    return previous.level + 1
+
+
+def continues_at_page_top(last: Line | None, line: Line, wrap: Wrap,
+                          lines_between: int) -> bool:
+    """A paragraph that ends a sentence at the very end of a page's last line goes on at
+    the next page's top when that page's first line is not indented (one-line-per-paragraph
+    text whose paragraphs open with an indent, :func:`~zhiku.clean.layout.measure_joined_indent`).
+
+    Before (pymupdf4llm, 10.5pt-dense, full line 92, indent 4): ``白皮書的論述策略，…藉此
+    合理化自身的安全行動。`` (its last printed line 92 wide) / (footnotes 1–4, page number) /
+    ``中共在白皮書中所描繪的和平願景，…`` (its first printed line 92 wide: no indent)
+    After: one paragraph ``…藉此合理化自身的安全行動。中共在白皮書中所描繪的和平願景，…``
+    Only when both lines are full to within half an indent (and hold no Latin letters, so
+    that their widths are exact), and more than a blank line lies between them in the source
+    (the page's footnotes or furniture).
+    """
+    if last is None or wrap.first_indent < 3 or lines_between <= 1 \
+            or last.wrap_edges is None or line.wrap_edges is None:
+        return False
+    ends, opens = last.wrap_edges[1], line.wrap_edges[0]
+    return (ends is not None and opens is not None
+            and abs(ends) < wrap.first_indent / 2 and abs(opens) < wrap.first_indent / 2)
+
+
+def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Block]:
     blocks: list[Block] = []
     last_no = 0  # source line of the last paragraph line
+    last: Line | None = None  # the last paragraph line
     for line in lines:
         if line.gap:
             continue
@@ -598,11 +653,15 @@ def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
         if markdown:
             # the numbering says the level (壹、 → 2, 一、 → 3, （一） → 4); an extractor's
             # ``#`` count follows font sizes (pymupdf4llm: ``### 壹、前言`` in a small layout)
-            level = heading_level(markdown.group(2), MAX_LINE_HEADING_LENGTH) or max(
-                2, min(4, len(markdown.group(1))))
+            level = heading_level(markdown.group(2), MAX_LINE_HEADING_LENGTH)
+            if not level:
+                level = nest_unnumbered_subheadings(
+                    blocks[-1] if blocks else None, max(2, min(4, len(markdown.group(1)))),
+                    markdown.group(2), line.no, report)
             blocks.append(Block("heading", markdown.group(2), line.no, level))
             continue
         previous = blocks[-1] if blocks else None
+        page_top = False
         if (
             previous is not None
             and previous.kind == "paragraph"
@@ -610,14 +669,17 @@ def _line_paragraphs(lines: list[Line], report: Report) -> list[Block]:
             and not heading_level(line.text, MAX_LINE_HEADING_LENGTH)
             and (not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
                  or opens_with_gloss(previous.text, line.text)
-                 or ends_on_quoted_term_before_notes(previous.text, line.no - last_no - 1))
+                 or ends_on_quoted_term_before_notes(previous.text, line.no - last_no - 1)
+                 or (page_top := continues_at_page_top(last, line, wrap, line.no - last_no - 1)))
             and not keywords_line_ends(previous.text, line.text)
+            and not opens_with_source_label(line.text)
         ):
-            report.add("join_page_split_paragraph", line.no, previous.text[-8:] + " | " + line.text[:8],
+            fix = "continues_at_page_top" if page_top else "join_page_split_paragraph"
+            report.add(fix, line.no, previous.text[-8:] + " | " + line.text[:8],
                        previous.text[-8:] + line.text[:8])
             previous.text = join_text(previous.text, line.text)
-            last_no = line.no
+            last_no, last = line.no, line
             continue
         blocks.append(Block("paragraph", line.text, line.no))
-        last_no = line.no
+        last_no, last = line.no, line
     return blocks
