@@ -125,7 +125,7 @@ def stray_cjk_spaces(produced_body: str, reference_body: str) -> int:
     the pair of ideographs around each (``立場 宣示`` where the reference has ``立場宣示``).
     With the arguments swapped: the reference's spaces the cleaned text lost."""
     def pairs(text: str) -> Counter:
-        return Counter(text[m.start()] + text[m.end() + 1] for m in _SPACE_IN_CJK.finditer(text))
+        return Counter(text[m.start()] + text[m.end()] for m in _SPACE_IN_CJK.finditer(text))
 
     return sum((pairs(produced_body) - pairs(reference_body)).values())
 
