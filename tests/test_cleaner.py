@@ -1687,3 +1687,84 @@ def test_split_joined_paragraphs_at_a_short_last_line():
     pieces = split_joined_paragraphs(line, 74, 0, Report())
     assert [piece.text[-10:] for piece in pieces] == ["容易攻擊的個人用戶。", "路犯罪團體眾多，包含"]
     assert pieces[1].text == "北韓國家資助的網路犯罪團體眾多，包含"
+
+
+def test_spaces_pymupdf4llm_left_in_short_lines_headings_and_footnotes_are_removed():
+    """remove_joined_wrap_spaces: the printed line ends pymupdf4llm joined with a space are found
+    also in a paragraph of two printed lines cut by a page (000-01), in a heading (000-01),
+    where it joined two paragraphs (002-01), and in footnotes, whose smaller font's width
+    comes from a few footnotes (measure_notes_wrap), quoted or written as plain paragraphs
+    (001-04, 12pt). An author's spaces in a footnote (001-01) stay."""
+    from zhiku.clean.layout import (
+        Line,
+        _body_line,
+        _note_line,
+        measure_joined_widths,
+        remove_joined_wrap_spaces,
+    )
+
+    paragraph = (
+        "根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美國僅有 15 人。"
+        "談判過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是依據文本的立場 宣示，"
+        "然後依據談判議題分成小組來討論。基本上美國財政部長貝森特及中國國務院 副總理何立峰"
+        "負責總體方向的指導與最後決議的敲定，有關兩國貿易爭議細節及非關 稅貿易壁壘則由貿易"
+        "代表及各部會代表負責。根據會後描述，相對於日內瓦及倫敦會 談而言，此次的談判議題更加"
+        "深入，話題更為廣泛。"
+    )
+    texts = [paragraph] * 4 + [
+        ("兩岸現況之瞭解、提高我國國際能見度之成效，希冀成為我國和韓國相互瞭解與互動 之重要管道，"
+        "亦是本次參與智庫研究主要目的。"),
+        "## 一、國防科技規劃政策建議方面，加強第四次工業革命應用於軍事科技之深化 研究：",
+        ("韓宣告完成四次和核試驗，且彈道飛彈技術獲得一定成果之後，北韓首先以改善南北 關係，"
+        "參加平昌奧運，開始轉為親善外交路線，朝中關係更因為原有的地緣關係以及 深厚的歷史背景，"
+        "雙邊關係得以迅速獲得恢復。 2018 年開始，北韓雖試圖以高峰會談和親善外交路線來突破國際"
+        "制裁的封鎖，但是在 親善外交路線功敗垂成之下，在歷經短期的「羅曼蒂克型三角關係」之後，"
+        "北韓為了 能夠突破高強度的國際制裁和經濟封鎖。"),
+        ("8 除此之外，部分前線GOP 據點也設有小型播音站，除了播放心戰節目之外，也會針對北韓的挑釁"
+        "行為或實 施警告射擊之前，進行警告廣播。〈[이색취재] 총보다 마이크, 대북심리전 요원 "
+        "‘대면병(對面兵)’의 세 계〉，《중앙일보》，2026 年月23 日，"
+        "https://www.joongang.co.kr/article/19463699。"),
+        ("> 17 在此之前，北韓境內至少曾經出現過2 個對南統戰廣播電台，包含FM、AM、SW 等合計14 個"
+        "廣播頻道 和1 個電視頻道。現在僅剩的北韓對外電視、廣播頻道主要是以宣傳政治體系和治績為主，"
+        "已無實質的心戰 效果。"),
+        ("> 18 由於北韓目前正在盡其所能的提供俄羅斯軍隊在前線所需的武器彈藥，這極有可能也影響到了"
+        "北韓目前的 彈藥儲備量，或許也導致北韓最近的火炮實彈訓練次數與規模有明顯改變。"),
+        ("> 20 韓國政府實際上沒有公布國情院中止對北廣播的具體時間，大部分是韓國媒體根據北韓停止干擾"
+        "電波的時 間點、不具名的政府人士和民間對北廣播業者等相關資訊整合而成。"),
+        "> 1 倪浩軒，〈中美關稅談判團 75：15 差距懸殊 透露訊息曝〉，《今日新聞》，2025 年 8 月 1",
+    ]
+    lines = [Line(n, text) for n, text in enumerate(texts, 1)]
+    body, notes = measure_joined_widths(lines)
+    assert (body, notes) == (74, 95)  # footnotes in a smaller font: wider lines
+    lines = remove_joined_wrap_spaces(lines, body, Report(), _body_line, notes)
+    lines = remove_joined_wrap_spaces(lines, notes, Report(), _note_line)
+    out = [line.text for line in lines]
+    assert "相互瞭解與互動之重要管道" in out[4]
+    assert out[5] == "## 一、國防科技規劃政策建議方面，加強第四次工業革命應用於軍事科技之深化研究："
+    assert "獲得恢復。 2018 年開始" in out[6]  # a paragraph's end: not a line end to remove
+    assert "但是在親善外交路線" in out[6] and "北韓為了能夠突破" in out[6]
+    assert "挑釁行為或實施警告射擊" in out[7]
+    assert "頻道和1" in out[8] and "心戰效果" in out[8]
+    assert "北韓目前的彈藥儲備量" in out[9] and "干擾電波的時間點" in out[10]
+    assert out[11] == texts[11]  # the author's spaces in a quoted headline stay
+
+
+def test_joined_line_ends_at_a_page_end_and_after_a_quote_mark():
+    """remove_joined_wrap_spaces: a paragraph that stops mid-sentence (it goes on on the next
+    page) ends with a full line, which places the line end at ``等 非`` rather than at the
+    author's ``Log4j 等`` (001-x8 compilation, 90 wide); a footnote's ``> `` is not printed,
+    so its first line is not measured too wide (003-05, 10.5pt-dense, footnotes 122 wide)."""
+    from zhiku.clean.layout import Line, _note_line, remove_joined_wrap_spaces
+
+    line = Line(1, "北韓駭客偽裝受雇者取得遠端工作機會，隨後在目標公司以合法雇用名義，利用 Apache "
+                   "Log4j 等 非同步日誌軟體，或其他遠端軟體中已知的漏洞獲得初始存取權限，進一步部署 "
+                   "Web Shell 並取得敏感")
+    remove_joined_wrap_spaces([line], 90, Report())
+    assert "利用 Apache Log4j 等非同步日誌軟體" in line.text
+
+    note = Line(2, "> 15 機體應為 IL-76 運輸機，整體設計規畫可能參考俄國 A-50 預警機，實際用途仍待商榷，"
+                   "由於北韓目前沒有軍事衛星，武器系統資料鏈可能 也尚未完備，在加上油料與後勤維修能否"
+                   "長期維持多架預警機運用都仍是未知數，因此研判目前可能仍停留在戰術驗證，極有可能負責"
+                   "引導 「新星(새별)」系列國產大型無人機或其他長程打擊武器。")
+    remove_joined_wrap_spaces([note], 122, Report(), _note_line)
+    assert "資料鏈可能也尚未完備" in note.text

@@ -3,8 +3,8 @@
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
 strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one line per
-paragraph measure_joined_wrap → remove_joined_wrap_spaces (split_joined_paragraphs,
-measure_joined_indent).  Article level
+paragraph measure_joined_widths (measure_joined_wrap, measure_notes_wrap) →
+remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent).  Article level
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
 separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails) → mark_references (with
@@ -42,7 +42,7 @@ from .layout import (
     is_hard_wrapped,
     joined_line_kinds,
     measure_joined_indent,
-    measure_joined_wrap,
+    measure_joined_widths,
     measure_wrap,
     remove_joined_wrap_spaces,
     split_lines,
@@ -83,13 +83,14 @@ def prepare_source(text: str, report: Report) -> Layout:
     if layout.hard_wrapped:
         layout.wrap = measure_wrap(layout.lines)
     else:
-        for kind in joined_line_kinds():  # body text, then footnotes in their smaller font
-            joined_width = measure_joined_wrap(layout.lines, kind)
-            if joined_width:
-                layout.lines = remove_joined_wrap_spaces(layout.lines, joined_width, report, kind)
-                if kind is joined_line_kinds()[0]:
-                    layout.wrap = Wrap(full=joined_width, first_indent=measure_joined_indent(
-                        layout.lines, joined_width))
+        # body text, then footnotes in their smaller font
+        body_kind, note_kind = joined_line_kinds()
+        body, notes = measure_joined_widths(layout.lines)
+        if body:
+            layout.lines = remove_joined_wrap_spaces(layout.lines, body, report, body_kind, notes)
+            layout.wrap = Wrap(full=body, first_indent=measure_joined_indent(layout.lines, body))
+        if notes:
+            layout.lines = remove_joined_wrap_spaces(layout.lines, notes, report, note_kind)
     return layout
 
 

@@ -350,13 +350,20 @@ _JOINED_SLACK = 8  # a joined line may be this much narrower than a full one (4 
 _JOINED_OVER = 3  # … or this much wider (widths of Latin text are estimates)
 
 
-def _body_line(line: Line) -> bool:
-    return not line.gap and len(line.text) >= 60 and not line.text.startswith((">", "#", "|"))
+def _body_line(line: Line, measuring: bool = True) -> bool:
+    """Body text. Measured on lines of 60 characters or more (a paragraph of several printed
+    lines); its spaces are removed in every such line, however short (a paragraph of two
+    printed lines, one cut by a page: ``…相互瞭解與互動 之重要管道，亦是本次參與智庫研究主要
+    目的。``), and in headings, set in about as wide a bold type (``## 一、…應用於軍事科技之深化
+    研究：``)."""
+    if line.gap or line.text.startswith((">", "|")):
+        return False
+    return not measuring or (len(line.text) >= 60 and not line.text.startswith("#"))
 
 
-def _note_line(line: Line) -> bool:
+def _note_line(line: Line, measuring: bool = True) -> bool:
     """A footnote as a quote (pymupdf4llm: ``> 1 …``): set in a smaller font."""
-    return not line.gap and len(line.text) >= 60 and line.text.startswith(">")
+    return not line.gap and line.text.startswith(">") and (not measuring or len(line.text) >= 60)
 
 
 def joined_line_kinds() -> tuple:
@@ -366,7 +373,8 @@ def joined_line_kinds() -> tuple:
 
 def _joined_segments(text: str) -> list[int]:
     """Printed widths of the pieces of ``text`` between spaces that stand between two CJK
-    characters."""
+    characters (without the ``> `` or ``## `` that marks a quote or a heading)."""
+    text = text[_unprinted(text):]
     widths, last = [], 0
     for match in _CJK_SPACE.finditer(text):
         widths.append(printed_width(text[last : match.start()]))
@@ -398,6 +406,48 @@ def measure_joined_wrap(lines: list[Line], kind=_body_line) -> int:
     return mode
 
 
+def measure_notes_wrap(lines: list[Line], body: int) -> int:
+    """The printed width of a footnote line, in the smaller font of footnotes, when there
+    are too few footnotes for :func:`measure_joined_wrap` (a short article): the pieces
+    between spaces inside CJK text that are wider than a body line (``body``) and at most
+    half as wide again, in quoted footnotes and in footnotes pymupdf4llm wrote as plain
+    paragraphs or list items (``8 除此之外，…針對北韓的挑釁行為或實 施警告射擊之前``). Two
+    or more of them, within a few columns of each other and most of such pieces, give the
+    width; 0 otherwise.
+
+    Before (003-04, 12pt, body 74): pieces 90 90 93 (the widest of them: lines fall short
+    of a full line where the next word did not fit, but hardly ever overrun it)
+    After: 93.
+    """
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.gap or line.text.startswith(("#", "|")) or " " not in line.text:
+            continue
+        for width in _joined_segments(line.text):
+            if body + _JOINED_OVER < width <= 1.5 * body:
+                counts[width] = counts.get(width, 0) + 1
+    if not counts:
+        return 0
+    mode = max(counts, key=lambda width: (counts[width], width))
+    near = [width for width, n in counts.items() for _ in range(n)
+            if mode - 4 <= width <= mode + _JOINED_OVER]
+    if len(near) < 2 or len(near) < 0.5 * sum(counts.values()):
+        return 0
+    # a line falls short of the full width (the next word did not fit), hardly ever over
+    return max(near)
+
+
+def measure_joined_widths(lines: list[Line]) -> tuple[int, int]:
+    """The printed widths of a body line and of a footnote line, in text whose extractor put
+    each paragraph on one line (:func:`measure_joined_wrap`; for footnotes too few to
+    measure so, :func:`measure_notes_wrap`); 0 for a width not found."""
+    body = measure_joined_wrap(lines, _body_line)
+    notes = measure_joined_wrap(lines, _note_line)
+    if body and not notes:
+        notes = measure_notes_wrap(lines, body)
+    return body, notes
+
+
 def _lines_filled(width: int, full: int) -> int:
     """How many printed lines (1–3) a piece ``width`` wide fills; 0 when it ends mid-line."""
     return next((lines for lines in (1, 2, 3)
@@ -408,29 +458,44 @@ def _joined_line_ends(text: str, full: int, between_cjk: set[int]) -> list[int]:
     """The spaces where the printed lines of ``text`` most likely ended: the chain of
     spaces, each one to three printed lines after the last, with the most lines of one
     line each, spaces between CJK characters preferred (an extractor leaves one at every
-    line end; an author rarely types one)."""
+    line end; an author rarely types one).
+
+    A paragraph's last, short line may end inside ``text`` (pymupdf4llm joined two
+    paragraphs: ``…雙邊關係得以迅速獲得恢復。 2018 年開始，北韓雖試圖…``): after a piece
+    that ends a sentence the chain goes on, that space is no line end to remove. The end
+    of a paragraph that stops mid-sentence (it goes on on the next page) counts as a line
+    end when a full line ends there:
+    ``…利用 Apache Log4j 等 非同步日誌軟體，…進一步部署 Web Shell 並取得敏感`` ends its
+    first line (90 wide) at ``等 非``, not at ``Log4j 等``."""
     spaces = [index for index, char in enumerate(text) if char == " "]
+    # a paragraph that does not end here goes on on the next page: its last line is full
+    ends = spaces if _ENDS_SENTENCE.search(text) else [*spaces, len(text)]
     starts = [0] + [space + 1 for space in spaces]
-    best: list[tuple[int, int]] = [(0, -1)] + [(-1, -1)] * len(spaces)  # (score, previous)
-    for j, space in enumerate(spaces, start=1):
+    # (score, previous, whether the space ends a printed line inside a paragraph)
+    best: list[tuple[int, int, bool]] = [(0, -1, False)] + [(-1, -1, False)] * len(ends)
+    for j, space in enumerate(ends, start=1):
         for i in range(j):
             if best[i][0] < 0 or starts[i] > space:
                 continue
-            filled = _lines_filled(printed_width(text[starts[i] : space]), full)
+            piece = text[starts[i] : space]
+            filled = _lines_filled(printed_width(piece), full)
             if filled:
                 score = best[i][0] + 12 - 4 * filled + (2 if space in between_cjk else 0)
                 if score > best[j][0]:
-                    best[j] = (score, i)
+                    best[j] = (score, i, space < len(text))
+            elif _ENDS_SENTENCE.search(piece) and best[i][0] > best[j][0]:
+                best[j] = (best[i][0], i, False)  # a paragraph's last line: no gain
     end = max(range(len(best)), key=lambda j: (best[j][0], j))
     chain = []
     while end > 0:
-        chain.append(spaces[end - 1])
+        if best[end][2]:
+            chain.append(ends[end - 1])
         end = best[end][1]
     return chain
 
 
 def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
-                              kind=_body_line) -> list[Line]:
+                              kind=_body_line, notes: int = 0) -> list[Line]:
     """Remove the space an extractor left where it joined two printed lines between CJK
     characters (:func:`measure_joined_wrap` found the line width ``full``).
 
@@ -439,6 +504,11 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
     The line ends are the chain of spaces one to three printed lines apart
     (:func:`_joined_line_ends`); a line may end at a space in Latin text (``for a New Era``),
     which is kept. Other spaces (``差距懸殊 透露訊息曝``, ``15 人``) stay.
+
+    A line none of whose spaces ends a line ``full`` wide is measured with the footnotes'
+    width ``notes``: a footnote pymupdf4llm wrote as a plain paragraph or a list item.
+    Before (001-04, 12pt, notes 96): ``8 除此之外，…也會針對北韓的挑釁行為或實 施警告射擊之前``
+    After: ``8 除此之外，…也會針對北韓的挑釁行為或實施警告射擊之前``
     """
     indent = 0
     if kind is _body_line:
@@ -448,18 +518,22 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
         indent = measure_joined_indent(lines, full)
     result: list[Line] = []
     for line in lines:
-        if not kind(line) or " " not in line.text:
+        if not kind(line, measuring=False) or " " not in line.text:
             result.append(line)
             continue
-        pieces = split_joined_paragraphs(line, full, indent, report) if kind is _body_line \
-            else [line]
+        pieces = split_joined_paragraphs(line, full, indent, report) \
+            if kind is _body_line and kind(line) else [line]
         for piece in pieces:
             text = piece.text
-            chain = _wrap_chain(text, full)
+            start = _unprinted(text)  # ``## ``, ``> ``
+            chain = [start + space for space in _wrap_chain(text[start:], full)]
             if len(pieces) > 1:
                 _note_wrap_edges(piece, chain, full)
             between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
             ends = [space for space in chain if space in between_cjk]
+            if not ends and notes and not text.startswith("#"):
+                ends = [start + space for space in _wrap_chain(text[start:], notes)
+                        if start + space in between_cjk]
             for space in sorted(ends, reverse=True):
                 report.add("remove_joined_wrap_spaces", piece.no,
                            text[max(0, space - 4) : space + 5],
@@ -474,6 +548,16 @@ def _wrap_chain(text: str, full: int) -> list[int]:
     """The spaces where ``text``'s printed lines ended, in order (:func:`_joined_line_ends`)."""
     between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
     return sorted(_joined_line_ends(text, full, between_cjk))
+
+
+#: what marks a heading or a quote (a footnote), not printed: ``## ``, ``> ``
+_UNPRINTED_MARK = re.compile(r"^(?:#{1,6}|>)\s+")
+
+
+def _unprinted(text: str) -> int:
+    """Where the printed text of a line starts: after ``## `` or ``> ``."""
+    mark = _UNPRINTED_MARK.match(text)
+    return mark.end() if mark else 0
 
 
 def _note_wrap_edges(line: Line, chain: list[int], full: int) -> None:
