@@ -1768,3 +1768,130 @@ def test_joined_line_ends_at_a_page_end_and_after_a_quote_mark():
                    "引導 「新星(새별)」系列國產大型無人機或其他長程打擊武器。")
     remove_joined_wrap_spaces([note], 122, Report(), _note_line)
     assert "資料鏈可能也尚未完備" in note.text
+
+
+def test_justified_markers_set_off_by_a_space_before_punctuation():
+    """Justified text (pdftotext, 10.5pt-dense) sets a space before a marker that
+    punctuation follows (``評析 1，``, ``政策》 3，``); a footnote whose text ends inside a
+    quotation mark (``…하시였다.”``) ends there, so a number printed late below the page's
+    footnotes (``4``, above the page number ``4``) is recovered (002-01, renumbered)."""
+    raw = (
+        "對於核武國家的對外戰略以及核武國家在軍事運用管理方面可能的風險進行過相關的評析 1，納蘭認為核武\n"
+        "國家在使用核戰略的時候，會產生三種姿態 (posture)。\n"
+        "\n1\n\n"
+        "Vipin Narang and Ankit Panda, 2014, 「command and control in North Korea: what a nuclear "
+        "launch might look like」,\n"
+        "Warontherocks , 2017.09.15.\n"
+        "\n2\n\n"
+        "\f是改以「以民為天、為民獻心的崇高理想」作為主要論述2，此時可以明顯看出，北韓內閣在主要經濟政策\n"
+        "的施政上，扮演了相當重要的角色，負起相關政策的成敗責任。\n"
+        "\n2\n\n"
+        "로동신문, 2021 년 12 월 19 일, “론설: 조선로동당의 령도력은 주체조선의 힘이고 위상이다.”\n"
+        "\n3\n\n"
+        "\f2019 年 4 月 13 日，第 14 期第 1 次最高人民會議結束之後的閉幕演講《關於現階段的社會主義建設和共和\n"
+        "國政府的對內外政策》 3，第二篇是金正恩在 2021 年 9 月 30 日的第 14 期第 5 次最高人民會的閉幕演說\n"
+        "《關於爭取社會主義建設新發展的當前鬥爭方向》 4，第三篇是 2021 年 10 月 10 日，朝鮮勞動黨創黨 76 週\n"
+        "年慶祝大會的紀念演說《根據社會主義建設的新的發展期進一步改善和加強黨務工作》5，第四篇是金正恩\n"
+        "在 2021 年 10 月 11 日，也就是在創黨紀念日的隔天，於平壤舉辦的國防發展展覽會「自衛 -2021」的開幕\n"
+        "典禮當中，發表重大講話6。其中值得注意的是，相至少出現了 35 篇提到了「核遏止\n"
+        "3\n\n"
+        "조선중앙통신, 2019 년 4 월 13 일, “김정은동지께서 최고인민회의 제 14 기 제 1 차회의에서 "
+        "시정연설을 하시였다.”\n"
+        "조선중앙통신, 2021 년 9 월 30 일, “경애하는 김정은동지께서 력사적인 시정연설 ‘사회주의건설의 "
+        "새로운발전을 위한 당면투쟁방향에 대하\n"
+        "여’를 하시였다.”\n"
+        "5\n"
+        "조선중앙통신, 2021 년 10 월 11 일,“경애하는 김정은동지께서 경력적인 연설 ‘사회주의건설의 "
+        "새로운 발전기에 맞게 당 사업을 더욱 개선강\n"
+        "화하자’를 하시였다.”\n"
+        "6\n"
+        "조건중앙통신, 2021 년 10 월 12 일, “국방발전전람회에서 하신 김정은동지의 기념 연설”\n"
+        "4\n\n"
+        "4\n\n"
+        "\f力」，34 篇提到了「核戰爭」為題的文章和聲明。\n"
+    )
+    body = body_of(raw)
+    assert "進行過相關的評析[^1]，納蘭認為" in body
+    assert "主要論述[^2]，此時" in body
+    assert "對內外政策》[^3]，第二篇" in body and "鬥爭方向》[^4]，第三篇" in body
+    assert "黨務工作》[^5]，第四篇" in body and "重大講話[^6]。" in body
+    assert "「核遏止力」，34 篇提到了" in body
+    assert "[^1]: Vipin Narang and Ankit Panda, 2014, 「command and control in North Korea: " \
+        "what a nuclear launch might look like」, Warontherocks , 2017.09.15.\n" in body
+    assert "[^2]: 로동신문, 2021 년 12 월 19 일," in body
+    assert "[^3]: 조선중앙통신, 2019 년 4 월 13 일, “김정은동지께서 최고인민회의 제 14 기 제 1 차회의에서 " \
+        "시정연설을 하시였다.”\n" in body
+    assert "[^4]: 조선중앙통신, 2021 년 9 월 30 일," in body
+    assert "[^5]: 조선중앙통신, 2021 년 10 월 11 일," in body
+    assert body.endswith("[^6]: 조건중앙통신, 2021 년 10 월 12 일, “국방발전전람회에서 하신 김정은동지의 "
+                         "기념 연설”\n")
+
+
+def test_a_spaced_page_or_note_number_is_no_marker():
+    """``同前註，頁 9。`` (a page number after 頁) is no marker 9 set off by justified text."""
+    from zhiku.clean.footnotes import _SPACED_BEFORE_PUNCT
+
+    assert not _SPACED_BEFORE_PUNCT.search("同前註，頁 9。")
+    assert not _SPACED_BEFORE_PUNCT.search("同註 3。")
+    assert _SPACED_BEFORE_PUNCT.search("進行過相關的評析 1，納蘭").group(1) == "1"
+
+
+def test_english_keywords_are_not_joined_to_the_chinese_title():
+    """latin_keywords_end: the English keywords fill a whole line (pdftotext, 10.5pt-dense),
+    so the Chinese title after them is not wrapped into them (002-01)."""
+    raw = (
+        "in Kim Jung il and Kim Il Sung era. This article hopes that through North Korea’s nuclear\n"
+        "strategic development analysis, Taiwan's North Korean studies and regional peace studies\n"
+        "provide different perspectives, allowing future East Asian regional studies to have more diverse\n"
+        "analytical paths.\n"
+        "Keywords: Kim Jun Un, Workers' Party of Korea, North Korea, DPRK, Korean peninsula\n"
+        "\n"
+        "金正恩政權 10 週年的政策評析與影響：\n"
+        "以近期核戰略變化為中心\n"
+        "壹.緒論\n"
+        "2011 年 12 月 19 日，北韓前領導人金正日突然死亡之後，金正恩隨即在 12 月 30 日正式接任朝鮮人民\n"
+        "軍最高司令官，並在最短的時間之內，依序接掌黨第一書記、國防委員會第一副委員長等主要職位，並且\n"
+        "改編完成的象徵，看似成功渡過了金正日遺訓準備時期，完成軍事大國的建設。\n"
+    )
+    article = convert_text(raw, "snippet.txt").articles[0]
+    assert (article.title, article.subtitle) == ("金正恩政權 10 週年的政策評析與影響",
+                                                 "以近期核戰略變化為中心")
+    assert "\n\nKeywords: Kim Jun Un, Workers' Party of Korea, North Korea, DPRK, Korean " \
+        "peninsula\n\n## 壹.緒論\n\n" in article.body
+
+
+def test_a_footnote_read_among_table_cells_takes_its_wide_text():
+    """footnote_text_after_table_cells: pdftotext read a page-bottom footnote's number and
+    text among the cells of a table that runs on past the page (002-01, 10.5pt-dense,
+    footnote 2 renumbered 1): the footnote is its wide line, the cells stay in the body."""
+    raw = (
+        "金正恩政權 10 週年的政策評析與影響：\n以近期核戰略變化為中心\n參.對內促進國家正常化\n"
+        "是改以「以民為天、為民獻心的崇高理想」作為主要論述1，此時可以明顯看出，北韓內閣在主要經濟政策\n"
+        "的施政上，扮演了相當重要的角色，負起相關政策的成敗責任。而國務委員會則為上級指導機構，同時也\n"
+        "緊握北韓的國防、警察等權利。有關金正恩時代的國家正常化措施可參考<表二>。\n"
+        "<表二> 北韓近期國家正常化的主要策略\n"
+        "領域\n作法\n意義\n黨\n"
+        "\n1\n\n"
+        "增設黨中央監察委員會和規\n"
+        "律調查部，打破單位特殊化的本\n"
+        "\n"
+        "로동신문, 2021 년 12 월 19 일, “론설: 조선로동당의 령도력은 주체조선의 힘이고 위상이다.”\n"
+        "\n"
+        "黨機器的運作獲得強化，避\n"
+        "免出現單位獨大的問題，提高黨\n"
+        "\n3\n\n"
+        "\f領域\n\n作法\n\n意義\n\n"
+        "位主義，加強黨高層幹部管理和\n"
+        "行政效率，從中央貫徹到地方。\n"
+        "思想教育。\n"
+        "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話，內如涵蓋了內政、\n"
+        "國防和外交。不同於金正日時代的神秘主義統治方式，金正恩在核武建設完成之後，便數度對外公開發表\n"
+        "講話，2020 年開始，北韓取消了將近二十多年的「新年共同社說」，改以金正恩個人的對外公開施政演說\n"
+        "作為主要宣傳方式。\n"
+    )
+    body = body_of(raw)
+    assert "主要論述[^1]，此時" in body
+    assert body.endswith("\n\n[^1]: 로동신문, 2021 년 12 월 19 일, “론설: 조선로동당의 령도력은 "
+                         "주체조선의 힘이고 위상이다.”\n")
+    assert "增設黨中央監察委員會和規律調查部，打破單位特殊化的本" in body
+    assert "免出現單位獨大的問題，提高黨" in body.split("[^1]:")[0]

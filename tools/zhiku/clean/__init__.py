@@ -6,9 +6,10 @@ measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one l
 paragraph measure_joined_widths (measure_joined_wrap, measure_notes_wrap) →
 remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent).  Article level
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
-separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers;
+separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers,
+footnote_text_after_table_cells;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails) → mark_references (with
-split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines,
+split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines, latin_keywords_end,
 keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
 end_where_the_next_would_fit, join paragraphs split by pages (opens_with_gloss,
 continues_at_page_top, not opens_with_source_label), find headings,

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .layout import SUPERSCRIPT_RUN, Line, Wrap, printed_width, superscript_number
+from .layout import (
+    SUPERSCRIPT_RUN,
+    Line,
+    Wrap,
+    display_width,
+    printed_width,
+    superscript_number,
+    typical_width,
+)
 from .report import Report
 
 _PDFTOTEXT_FOOTNOTE = re.compile(
@@ -79,6 +87,7 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
         return None
 
     skip_until = -1
+    width = typical_width(lines)
     late_numbers: set[int] = set()  # lines holding a number printed after its text
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -95,6 +104,21 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
                 late_numbers.add(late)
                 last_number += 1
                 numbers = _lone_footnote_numbers(lines, index, body, last_number)
+        cells = footnote_text_after_table_cells(lines, index, numbers, width)
+        if cells is not None:
+            start, end = cells
+            number = numbers[0]
+            if current is not None and not in_block:
+                reclaim_footnote_tails(body, current, notes, report)
+            body.extend(lines[index + 1 : start])  # the table's cells stay where they are
+            notes.add(number, lines[start].text, lines[start].no)
+            notes.texts[number].extend(x.text for x in lines[start + 1 : end])
+            report.add("move_footnotes", line.no,
+                       number + " " + lines[start].text[:40] + "…", f"[^{number}]")
+            current, last_number = number, int(number)
+            in_block = False  # the table's cells go on below the footnote
+            skip_until = end - 1
+            continue
         if numbers:
             # ``1`` / ``倪浩軒，〈…〉``: numbers the extractor set on lines of their own,
             # then the texts in order (a short footnote's text ends with its sentence)
@@ -164,7 +188,56 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
     return body, notes
 
 
-_ENDS_NOTE = re.compile(r"[。.」）)]$")
+#: a table cell's line is narrower than this share of a full line, a footnote's first line
+#: (in the footnotes' smaller print) wider than the other
+_CELL_SHARE, _NOTE_SHARE = 0.4, 0.6
+
+
+def footnote_text_after_table_cells(lines: list[Line], index: int, numbers: list[str],
+                                    width: int) -> tuple[int, int] | None:
+    """A page-bottom footnote whose number pdftotext read among the cells of a table that
+    runs on past the page: the number, then narrow cell lines, then the footnote's wide text
+    further down the same page (then maybe more cells, then the page number).
+
+    Before (pdftotext, 10.5pt-dense, a table row split by the page): ``2`` /
+    ``增設黨中央監察委員會和規`` / ``律調查部，打破單位特殊化的本`` / ``로동신문, 2021 년 12 월 19 일,
+    “론설: 조선로동당의 령도력은 주체조선의 힘이고 위상이다.”`` / ``黨機器的運作獲得強化，避`` /
+    ``免出現單位獨大的問題，提高黨`` / ``3`` (the page number)
+    After: footnote 2 = ``로동신문, …위상이다.”``; the four cell lines stay in the body.
+    Only one lone number (:func:`_lone_footnote_numbers`), when the line after it is a
+    cell (narrower than 40% of a full line, not ending like a footnote) and only such cells
+    stand before the first line wider than 60% of a full line that opens no footnote of
+    its own, with no page number or page start between. The footnote goes on while it is
+    unfinished and the next lines are wide. Returns (first, end) line indexes of its text.
+    """
+    if len(numbers) != 1 or not width:
+        return None
+    position = index + 1
+    if position >= len(lines) or not _is_cell(lines[position], width) \
+            or _ENDS_NOTE.search(lines[position].text):
+        return None
+    while position < len(lines) and _is_cell(lines[position], width):
+        position += 1
+    if position >= len(lines) or not _is_note_text(lines, position) \
+            or display_width(lines[position].text) < _NOTE_SHARE * width \
+            or _PDFTOTEXT_FOOTNOTE.match(lines[position].text):
+        return None
+    end = position + 1
+    while end < len(lines) and not _ENDS_NOTE.search(lines[end - 1].text) \
+            and _is_note_text(lines, end) \
+            and display_width(lines[end].text) >= _NOTE_SHARE * width:
+        end += 1
+    return position, end
+
+
+def _is_cell(line: Line, width: int) -> bool:
+    return not line.gap and not line.page_start and not _DIGITS_ONLY.match(line.text) \
+        and display_width(line.text) < _CELL_SHARE * width
+
+
+#: a footnote's text ends a sentence: also inside a closing quotation mark
+#: (``…시정연설을 하시였다.”``)
+_ENDS_NOTE = re.compile(r"(?:[。.」）)]|[。.!?！？][”’\"])$")
 
 
 def recover_late_footnote_numbers(lines: list[Line], index: int, body: list[Line],
@@ -194,7 +267,8 @@ def recover_late_footnote_numbers(lines: list[Line], index: int, body: list[Line
         if lines[position].page_start:
             break
         if lines[position].text == skipped:
-            late = position
+            late = position  # the first: a page number may repeat it below
+            break
     current = str(last_number)
     note = notes.texts.get(current, [])
     split = next((i for i, text in enumerate(note[:-1]) if _ENDS_NOTE.search(text)), None)
@@ -336,6 +410,8 @@ def _marker_in_body(number: str, body: list[Line]) -> bool:
         rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| \d|[，。、；：！？]|$)"
         rf"|[\u4e00-\u9fff] {number}(?![年月日個歲屆名人位項次條頁號期席])"
         rf"(?=[\u4e00-\u9fff「『（《〈])"
+        # justified text: a space before a marker that punctuation follows (``評析 1，``)
+        rf"|(?<![頁註第約共達])[\u4e00-\u9fff》〉] {number}(?=[，。、；：！？])"
         # a marker glued to a date (``業務，208月4日``: see :func:`split_marker_from_date`)
         rf"|(?:[^\s\d.,:/%A-Za-z(（《〈「『\-]|[。，、；：！？」』）)] ){number}"
         rf"(?=(?:[1-9]|1[0-2])\s*月|[1-9]\d?\s*日)")
@@ -697,6 +773,11 @@ _SPACED_MARKER = re.compile(
 _SPACED_AFTER_IDEOGRAPH = re.compile(
     r"(?<=[\u4e00-\u9fff]) (\d{1,3})(?![年月日個歲屆名人位項次條頁號期席])"
     r"(?=[\u4e00-\u9fff「『（《〈])")
+#: and after an ideograph or a closing title mark, before punctuation: ``相關的評析 1，納蘭``,
+#: ``對內外政策》 3，第二篇`` (only the very next footnote's number; never a page, a note or
+#: an ordinal that a word before counts: ``同前註，頁 9。``, ``同註 3。``, ``第 2，``)
+_SPACED_BEFORE_PUNCT = re.compile(
+    r"(?<=[\u4e00-\u9fff》〉])(?<![頁註第約共達]) (\d{1,3})(?=[，。、；：！？])")
 
 
 def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: list[int],
@@ -752,7 +833,8 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
             if _date_cut_by_line_break(match, next_text):
                 return match.group(0)
             number = int(match.group(1))
-            if match.re is _SPACED_AFTER_IDEOGRAPH and number != _next_marker(available, used):
+            if match.re in (_SPACED_AFTER_IDEOGRAPH, _SPACED_BEFORE_PUNCT) \
+                    and number != _next_marker(available, used):
                 return match.group(0)
             if number in available and number not in used and (not used or number > used[-1]):
                 used.append(number)
@@ -761,7 +843,8 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
             return match.group(0)
 
         patterns = (_LINE_START_MARKER, _GLUED_DIGITS) + (
-            (_SPACED_MARKER, _SPACED_AFTER_IDEOGRAPH) if " " in line.text else ())
+            (_SPACED_MARKER, _SPACED_AFTER_IDEOGRAPH, _SPACED_BEFORE_PUNCT)
+            if " " in line.text else ())
         line.text = _sub_in_order(line.text, patterns, glued)
         return
 
@@ -905,7 +988,8 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
             expected += 1
             continue
         markers = sorted([*_GLUED_DIGITS.finditer(line.text), *_SPACED_MARKER.finditer(line.text),
-                          *_SPACED_AFTER_IDEOGRAPH.finditer(line.text)],
+                          *_SPACED_AFTER_IDEOGRAPH.finditer(line.text),
+                          *_SPACED_BEFORE_PUNCT.finditer(line.text)],
                          key=lambda marker: marker.start())
         following = next((x.text for x in lines[index + 1:] if not x.gap), "")
         for marker in markers:

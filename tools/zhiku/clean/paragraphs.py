@@ -493,7 +493,8 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
         ):
             flush()
         parts.append(line)
-        if _ends_paragraph(line, following, width, wrap.marks_ends):
+        if _ends_paragraph(line, following, width, wrap.marks_ends) or (
+                following is not None and latin_keywords_end(parts[0].text, following.text)):
             flush()
         elif not wrap.marks_ends and following_index is not None:
             after = next((x for x in content[following_index + 1 :] if not x.gap), None)
@@ -579,6 +580,25 @@ def keywords_line_ends(previous: str, text: str) -> bool:
     block of its own.
     """
     return bool(_KEYWORDS_LINE.match(previous)) and not _CJK.search(text)
+
+
+_LATIN_KEYWORDS_LINE = re.compile(r"^Key\s?words\s*[:：]", re.IGNORECASE)
+
+
+def latin_keywords_end(first: str, text: str) -> bool:
+    """An English keywords paragraph is not continued by a line with Chinese characters:
+    it ends the English abstract, and what a journal prints next (the Chinese title, the
+    first section) is no part of it (hard-wrapped text, where the keywords fill a whole
+    line and so do not end short).
+
+    Before (pdftotext, 10.5pt-dense): ``Keywords: Kim Jun Un, Workers' Party of Korea, North
+    Korea, DPRK, Korean peninsula`` / ``金正恩政權 10 週年的政策評析與影響：`` /
+    ``以近期核戰略變化為中心`` / ``壹.緒論``
+    After: the keywords paragraph ends at ``peninsula``; the two title lines stay blocks of
+    their own (and become the title and subtitle).
+    ``first``: the paragraph's first line; ``text``: the next line.
+    """
+    return bool(_LATIN_KEYWORDS_LINE.match(first)) and bool(_CJK.search(text))
 
 
 #: the label that opens a figure's or table's source line
