@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from zhiku.clean import Report, clean_article, render_markdown
 from zhiku.clean.chars import remove_cjk_spaces, unify_ideographs
+from zhiku.clean.layout import split_lines
+from zhiku.clean.paragraphs import rebuild_flattened_table
 from zhiku.convert import convert_text
 
 
@@ -159,6 +161,74 @@ def test_labels_of_a_flattened_diagram_become_a_text_block():
     )
     assert body_of(raw) == (
         "當中，所必須要處理的課題。\n\n```text\n美\n中\n北\n核武建設期間\n(2012-2017)\n```\n")
+
+
+TABLE_2 = (  # 002-01, raw lines 405-407, 413-511
+    '當重要的角色，負起相關政策的成敗責任。而國務委員會則為上級指\n\n導機構，同時也緊握北韓的國防、警察等權利。有關金正恩時代的國\n'
+    ' 家正常化措施可參考<表二>。 \n\n \n\n<表二> 北韓近期國家正常化的主要策略 \n\n \n領域 作法 意義 \n\n黨 \n\n'
+    '增設黨中央監察委員會和規律調查\n\n部，打破單位特殊化的本位主義，\n\n加強黨高層幹部管理和思想教育。 \n\n黨機器的運作獲得強化，避\n\n'
+    '免出現單位獨大的問題，提\n\n高黨行政效率，從中央貫徹\n\n到地方。 \n\n政 \n\n1. 內閣閣員的現地了解次數增\n\n加，金正恩公開對外的現地指\n\n'
+    '導次數大幅減少。 \n\n2. 國務委員長不再具有代議員的\n\n身份，也不再全程參加最高人\n\n民會議的議程，但仍掌握國防\n\n省、社會安全省、國家安全保\n\n'
+    '衛省，外交權回歸內閣，國務\n\n委員會成為政令公布和法令決\n\n定的最終單位。 \n\n3. 金正恩親自以施政演說和會議\n\n演說來闡述國家政策和方向。 \n\n'
+    '1. 內閣負起主要的施政成\n\n敗的責任，避免危及金\n\n正恩在政治上的威信，\n\n同時也可穩定軍權。 \n\n2. 金正日的先軍政治特色\n\n'
+    '大幅減弱，但保有金日\n\n成時代的「北韓特色社\n\n會主義體系」。 \n\n軍 \n\n增設黨軍政指導部，以組織指導\n\n部、黨中央軍委共同指導朝鮮人民\n\n'
+    '軍總政治局。現役高階將領在黨中\n\n央的人數減少。 \n\n總政治局長的地位大幅弱\n\n化，先軍政治的體系逐漸瓦\n\n解，軍部回歸到黨的指揮。 \n\n \n\n'
+    '實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式\n\n對外發表重要講話，內如涵蓋了內政、國防和外交。不同於金正日時\n\n'
+    '代的神秘主義統治方式，金正恩在核武建設完成之後，便數度對外公\n\n開發表講話，2020 年開始，北韓取消了將近二十多年的「新年共同社\n\n'
+    '說」，改以金正恩個人的對外公開施政演說作為主要宣傳方式。從金\n\n正恩從他在接掌政權開始，他先後發表了四篇相當重要的施政演說。\n\n'
+    '第一篇是 2019 年 4 月 13 日，第 14 期第 1 次最高人民會議結束之後\n\n'
+)
+TABLE_1 = (  # 002-01, raw lines 235-301
+    '區分 觸媒姿態 擴大報復姿態 非對稱確戰姿態 \n\n對象 \n第三方提供援助的國\n\n家，或潛在盟國 \n敵對國家 敵對國家 \n\n準備姿態/數\n\n'
+    '量 \n\n有限度保有核武，且已\n\n核實 \n\n無須立即對應，但仍\n\n有最後一擊的報復能\n\n力 \n\n比起核彈數量，著重\n\n'
+    '在可立即使用的核武\n\n力量 \n\n第 2 擊能力 未保有 保有 保有 或 未保有 \n\n戰略目標 \n\n引起第三國介入，維持\n\n'
+    '地區穩定，防止核武使\n\n用 \n\n讓對方付出重大代價 \n引起軍事壓力或是付\n\n出重大代價的壓力 \n\n方式 提高核武技術或數量 報復性的嚇阻 \n'
+    '拒絕對話與報復性嚇\n\n阻 \n\n核武指揮狀\n\n態 \n中央管制 中央管制 \n\n中央管制，但野戰機\n\n動 \n\n'
+    '先制攻擊 無，但會是最後手段 不會在第一時間使用 先使用傳統武器 \n\n透明性 模糊 \n模糊，但核武戰力透\n\n明 \n\n非常明確的公開核武\n\n'
+    '使用時機與條件 \n'
+)
+
+
+def test_a_flattened_table_whose_cells_are_certain_becomes_a_gfm_table():
+    """rebuild_flattened_table (002-01, <表二>): the header gives 3 columns, each row label
+    is one line, the 作法 column's wrapped lines are 26–30 wide and the 意義 column's 20–24,
+    so the five numbered items of the 政 row can only split 3 | 2; a cell's items are joined
+    with one space."""
+    assert body_of(TABLE_2) == (
+        "當重要的角色，負起相關政策的成敗責任。而國務委員會則為上級指導機構，同時也緊握北韓的國防、"
+        "警察等權利。有關金正恩時代的國家正常化措施可參考&lt;表二&gt;。\n\n"
+        "&lt;表二&gt; 北韓近期國家正常化的主要策略\n\n"
+        "| 領域 | 作法 | 意義 |\n"
+        "| --- | --- | --- |\n"
+        "| 黨 | 增設黨中央監察委員會和規律調查部，打破單位特殊化的本位主義，加強黨高層幹部管理和思想教育。"
+        " | 黨機器的運作獲得強化，避免出現單位獨大的問題，提高黨行政效率，從中央貫徹到地方。 |\n"
+        "| 政 | 1. 內閣閣員的現地了解次數增加，金正恩公開對外的現地指導次數大幅減少。"
+        " 2. 國務委員長不再具有代議員的身份，也不再全程參加最高人民會議的議程，但仍掌握國防省、"
+        "社會安全省、國家安全保衛省，外交權回歸內閣，國務委員會成為政令公布和法令決定的最終單位。"
+        " 3. 金正恩親自以施政演說和會議演說來闡述國家政策和方向。"
+        " | 1. 內閣負起主要的施政成敗的責任，避免危及金正恩在政治上的威信，同時也可穩定軍權。"
+        " 2. 金正日的先軍政治特色大幅減弱，但保有金日成時代的「北韓特色社會主義體系」。 |\n"
+        "| 軍 | 增設黨軍政指導部，以組織指導部、黨中央軍委共同指導朝鮮人民軍總政治局。現役高階將領在黨中央的人數減少。"
+        " | 總政治局長的地位大幅弱化，先軍政治的體系逐漸瓦解，軍部回歸到黨的指揮。 |\n\n"
+        "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話，內如涵蓋了內政、"
+        "國防和外交。不同於金正日時代的神秘主義統治方式，金正恩在核武建設完成之後，便數度對外公開發表講話，"
+        "2020 年開始，北韓取消了將近二十多年的「新年共同社說」，改以金正恩個人的對外公開施政演說作為"
+        "主要宣傳方式。從金正恩從他在接掌政權開始，他先後發表了四篇相當重要的施政演說。"
+        "第一篇是 2019 年 4 月 13 日，第 14 期第 1 次最高人民會議結束之後\n"
+    )
+
+
+def test_a_flattened_table_with_any_doubtful_cell_is_not_rebuilt():
+    """rebuild_flattened_table refuses <表一> (002-01): its row labels wrap (``準備姿態/數`` /
+    ``量``), ``第 2 擊能力 未保有 保有 保有 或 未保有`` holds 4 cells and 7 spaces, and the
+    last two columns are equally wide.  So does <表二> with a line's end space lost (its cell
+    would run on into the next) or with a row label that wraps."""
+    assert rebuild_flattened_table(split_lines(TABLE_1)) is None
+    table_2 = TABLE_2[TABLE_2.index("領域") : TABLE_2.index("實際上")].rstrip(" \n") + " \n"
+    rows = rebuild_flattened_table(split_lines(table_2))
+    assert rows is not None and [row[0] for row in rows] == ["領域", "黨", "政", "軍"]
+    assert rebuild_flattened_table(split_lines(table_2.replace("到地方。 \n", "到地方。\n"))) is None
+    assert rebuild_flattened_table(split_lines(table_2.replace("政 \n", "政\n\n府 \n"))) is None
 
 
 # --- other extractors (zhiku pdf-matrix): one spec per fix --------------------------------

@@ -13,9 +13,10 @@ from zhiku.fidelity import format_table, score_references, split_front_matter
 
 #: references whose targets the cleaner does not meet yet, and why (strict: a pass fails)
 KNOWN_MISSES = {
-    "002/01": "two tables a reader can rebuild as GFM tables stay fenced text blocks (the "
-              "cleaner cannot be sure of their cells), and the figure's labels, which the "
-              "extractor wrote a page later, are not moved under their caption",
+    "002/01": "<表一> stays a fenced text block (its row labels wrap and a row prints 4 cells "
+              "with 7 spaces: the cleaner cannot be sure of its cells; <表二> is rebuilt), and "
+              "the figure's labels, which the extractor wrote a page later, are not moved "
+              "under their caption",
 }
 
 

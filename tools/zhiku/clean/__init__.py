@@ -13,7 +13,8 @@ split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_
 keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
 end_where_the_next_would_fit, join paragraphs split by pages (opens_with_gloss,
 continues_at_page_top, not opens_with_source_label), find headings,
-nest_unnumbered_subheadings) → remove_cjk_spaces; footnote texts: join_spaced_urls.
+nest_unnumbered_subheadings; a table's lines: rebuild_flattened_table or a fenced block) →
+remove_cjk_spaces (not in a rebuilt table); footnote texts: join_spaced_urls.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 """
 
@@ -122,7 +123,8 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
                 break
     blocks = build_blocks(lines, layout.hard_wrapped, layout.width, report, layout.wrap)
     for block in blocks:
-        block.text = remove_cjk_spaces(block.text, report, block.line)
+        if block.kind != "table":  # its cells' lines lost their stray spaces already
+            block.text = remove_cjk_spaces(block.text, report, block.line)
     return CleanArticle(blocks, _footnote_texts(notes, report))
 
 
@@ -141,7 +143,7 @@ _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 _BLOCK_START = re.compile(r"^([#>+\-]|\d+[.)]\s)")
 
 
-def escape_text(text: str) -> str:
+def escape_text(text: str, block_start: bool = True) -> str:
     """Make source text safe as Markdown: HTML is shown as text, never rendered.
 
     ``<script>`` → ``&lt;script&gt;``; autolinks such as ``<https://www.pf.org.tw>`` are kept;
@@ -156,9 +158,25 @@ def escape_text(text: str) -> str:
     text = _AUTOLINK.sub(keep, text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
-    if _BLOCK_START.match(text):
+    if block_start and _BLOCK_START.match(text):
         text = "\\" + text
     return text
+
+
+def render_table(rows: list[list[str]]) -> str:
+    """A GFM pipe table: the header row, the delimiter row, the body rows.
+
+    ``[["領域", "作法", "意義"], ["黨", "增設…", "黨機器…"]]`` →
+    ``| 領域 | 作法 | 意義 |`` / ``| --- | --- | --- |`` / ``| 黨 | 增設… | 黨機器… |``.
+    A cell's HTML is shown as text and its ``|`` escaped; ``1. `` opening a cell is no list.
+    """
+    def cell(text: str) -> str:
+        return escape_text(text, block_start=False).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(cell(text) for text in rows[0]) + " |",
+             "| " + " | ".join("---" for _ in rows[0]) + " |"]
+    lines += ["| " + " | ".join(cell(text) for text in row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
 
 
 def render_markdown(article: CleanArticle) -> str:
@@ -171,6 +189,8 @@ def render_markdown(article: CleanArticle) -> str:
             out.append("圖：" + escape_text(block.text))
         elif block.kind == "preformatted":
             out.append("```text\n" + block.text + "\n```")
+        elif block.kind == "table" and block.rows:
+            out.append(render_table(block.rows))
         else:
             out.append(escape_text(block.text))
     for number, text in article.footnotes.items():

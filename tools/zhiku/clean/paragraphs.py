@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from math import inf
 
 from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
 from .layout import _OPENING_UNIT, Line, Wrap, display_width, printed_width
@@ -44,11 +45,13 @@ _LONG_HEADING_FORBIDDEN = re.compile(r"[，：；,:]")
 class Block:
     """A paragraph, heading, caption or preformatted block of an article body."""
 
-    kind: str  # "paragraph", "heading", "caption"
+    kind: str  # "paragraph", "heading", "caption", "preformatted", "table"
     text: str
     line: int  # first source line
     level: int = 0  # heading level (2–4)
     pages_before: int = 0  # page breaks between the article's first line and this block
+    #: a rebuilt table (kind "table"): the header row, then the body rows, one text per cell
+    rows: list[list[str]] | None = None
 
 
 @lru_cache(maxsize=8192)  # asked several times for each line while paragraphs are built
@@ -482,7 +485,9 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
         if TABLE_CAPTION.match(line.text) and display_width(line.text) < 0.8 * width:
             flush()
             blocks.append(Block("paragraph", line.text, line.no))
-            table_until = _flattened_table(content, index + 1, blocks, report)
+            # only a table's cells are rebuilt, never a figure's labels
+            rebuild = wrap.marks_ends and bool(_TABLE_NUMBER.match(line.text))
+            table_until = _flattened_table(content, index + 1, blocks, report, rebuild)
             continue
         following_index = next((i for i in range(index + 1, len(content))
                                 if not content[i].gap), None)
@@ -508,15 +513,18 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
 
 TABLE_CAPTION = re.compile(r"^(?:[<〈＜《]\s*[表圖]\s*[一二三四五六七八九十0-9]+\s*[>〉＞》]|表\s*[一二三四五六七八九十0-9]+[\s：:、.])")
 MAX_TABLE_LINES = 60
+_TABLE_NUMBER = re.compile(r"^[<〈＜《]?\s*表")
 
 
-def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report: Report) -> int:
+def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report: Report,
+                     marks_ends: bool = False) -> int:
     """Keep a table the extractor flattened as a fenced text block, never merged into prose.
 
     Before: ``<表一> 核武國家可能出現的各種姿態`` / ``␠`` / ``區分 觸媒姿態 擴大報復姿態`` /
     ``對象`` / … / ``␠`` / ``依照<表一>和上述內容，…``
     After: the caption as a paragraph, then the cell lines as printed in a ```` ```text ````
     block, then the prose again. The table is the run of lines between the two gaps.
+    Where every cell is certain (:func:`rebuild_flattened_table`), a GFM table instead.
     Returns the index of the table's last line (``start - 1`` when there is none).
     """
     if start >= len(lines) or not lines[start].gap:
@@ -526,11 +534,186 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
         end += 1
     if end >= len(lines) or not lines[end].gap or end == start + 1:
         return start - 1
-    cells = [line.text for line in lines[start + 1 : end]]
-    blocks.append(Block("preformatted", "\n".join(cells), lines[start + 1].no))
-    report.add("keep_flattened_table", lines[start + 1].no, f"{len(cells)} lines",
+    table = lines[start + 1 : end]
+    rows = rebuild_flattened_table(table) if marks_ends else None
+    if rows is not None:
+        text = "\n".join(" | ".join(row) for row in rows)
+        blocks.append(Block("table", text, table[0].no, rows=rows))
+        report.add("rebuild_flattened_table", table[0].no, f"{len(table)} lines",
+                   f"table of {len(rows) - 1} rows × {len(rows[0])} columns")
+        return end
+    cells = [line.text for line in table]
+    blocks.append(Block("preformatted", "\n".join(cells), table[0].no))
+    report.add("keep_flattened_table", table[0].no, f"{len(cells)} lines",
                "fenced text block")
     return end
+
+
+#: how much narrower than the widest wrapped line of its column a wrapped cell line may be,
+#: and how much wider any of its lines: two ideographs (a character carried to the next line
+#: so that ``，`` or ``、`` does not open it; a numbered item's hanging indent)
+TABLE_WRAP_TOLERANCE = 4
+_MAX_TABLE_SPACES = 10  # spaces in one line that may separate cells
+_MAX_TABLE_STEPS = 200_000
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One paragraph of a cell, or one of the cells a line holds side by side."""
+
+    text: str
+    wrapped: tuple[float, ...]  # printed widths of its lines that went on to the next
+    widths: tuple[float, ...]  # printed widths of all its lines
+    one_line: bool
+
+
+def rebuild_flattened_table(lines: list[Line]) -> list[list[str]] | None:
+    """The cells of a table pdftotext flattened, when the text allows only one reading.
+
+    pdftotext of a Word PDF reads a table row by row and each row's cells left to right;
+    it ends each cell paragraph's last line with a space, and puts one-line cells that
+    stand side by side on one line, separated by a space.  The table is rebuilt when all
+    of these hold and exactly one set of cells fits them:
+
+    * the first line is the header: one line of N cells (N ≥ 2) without Latin letters or
+      digits, so no space inside a header cell can pass for one between cells;
+    * every line is part of a cell: a line without an end space goes on in the next;
+    * every row has N non-empty cells, in order; the first (the row label) is one line;
+    * a cell may hold several paragraphs (numbered items), joined with one space;
+    * a column's wrapped lines are all as wide as its widest wrapped line, less at most
+      :data:`TABLE_WRAP_TOLERANCE`, and none of its lines (a cell's last, a one-line cell,
+      the header) is wider than that line plus the tolerance.
+
+    Any other reading that also fits (a line of several spaces, a cell that could end in
+    either of two columns) leaves the table a fenced text block.  The cells keep every
+    character in order; a cell's wrapped lines are joined as a paragraph's are.
+
+    Before (002-01, <表二>): ``領域 作法 意義␠`` / ``黨␠`` / ``增設黨中央監察委員會和規律調查``
+    / ``部，打破單位特殊化的本位主義，`` / ``加強黨高層幹部管理和思想教育。␠`` /
+    ``黨機器的運作獲得強化，避`` / … / ``到地方。␠`` / ``政␠`` / ``1. 內閣閣員的現地了解次數增``
+    (26 wide, the 作法 column's 30 less a hanging indent) / … / ``1. 內閣負起主要的施政成``
+    (22: the 意義 column's 24) / …
+    After: ``| 領域 | 作法 | 意義 |`` / ``| --- | --- | --- |`` /
+    ``| 黨 | 增設黨中央監察委員會和規律調查部，打破單位特殊化的本位主義，加強黨高層幹部管理和思想教育。 | 黨機器的運作獲得強化，…到地方。 |``
+    / ``| 政 | 1. 內閣閣員的…大幅減少。 2. 國務委員長…最終單位。 3. 金正恩…方向。 | 1. 內閣負起…軍權。 2. 金正日…體系」。 |``
+    / …
+    Not rebuilt (<表一>): ``第 2 擊能力 未保有 保有 保有 或 未保有`` is four cells with
+    seven spaces, labels wrap (``準備姿態/數`` / ``量``), and the last two columns are
+    equally wide (18): over 90,000 readings fit.
+    Returns the header row and the body rows, or None.
+    """
+    paragraphs: list[list[Line]] = []
+    run: list[Line] = []
+    for line in lines:
+        run.append(line)
+        if line.trailing_space:
+            paragraphs.append(run)
+            run = []
+    if run or len(paragraphs) < 2 or len(paragraphs[0]) != 1:
+        return None
+    header = paragraphs[0][0].text.split(" ")
+    columns = len(header)
+    if columns < 2 or any(not name or re.search(r"[A-Za-z0-9]", name) for name in header):
+        return None
+    readings: list[list[list[_Piece]]] = []  # per paragraph: the ways to read it as cells
+    for paragraph in paragraphs[1:]:
+        widths = tuple(printed_width(line.text) for line in paragraph)
+        if len(paragraph) > 1:
+            text = paragraph[0].text
+            for line in paragraph[1:]:
+                text = join_text(text, line.text)
+            readings.append([[_Piece(text, widths[:-1], widths, False)]])
+            continue
+        words = paragraph[0].text.split(" ")
+        if len(words) - 1 > _MAX_TABLE_SPACES or not all(words):
+            return None
+        options = []
+        for cuts in range(2 ** (len(words) - 1)):
+            pieces, current = [], [words[0]]
+            for index, word in enumerate(words[1:]):
+                if cuts >> index & 1:
+                    pieces.append(current)
+                    current = [word]
+                else:
+                    current.append(word)
+            pieces.append(current)
+            options.append([_Piece(" ".join(p), (), (printed_width(" ".join(p)),), True)
+                            for p in pieces])
+        readings.append(options)
+
+    # A reading, paragraph by paragraph: each piece of the paragraph's split starts a
+    # cell, except that the first may go on in the cell before (a later item of it).  The
+    # readings are counted, up to 2, over states that settle what may still follow: the
+    # paragraph, the column the next cell falls in, and per column the narrowest and widest
+    # wrapped line and the widest line so far.
+    Stats = tuple[tuple[float, float, float], ...]
+    start: Stats = tuple((inf, -inf, printed_width(name)) for name in header)
+    memo: dict[tuple[int, int, bool, Stats], int] = {}
+
+    def placed(stats: Stats, column: int, piece: _Piece) -> Stats | None:
+        low, high, top = stats[column]
+        if piece.wrapped:
+            low, high = min(low, *piece.wrapped), max(high, *piece.wrapped)
+        top = max(top, *piece.widths)
+        # the widest wrapped line may yet grow, but only to the narrowest plus the tolerance
+        if high - low > TABLE_WRAP_TOLERANCE or top > low + 2 * TABLE_WRAP_TOLERANCE:
+            return None
+        return stats[:column] + ((low, high, top),) + stats[column + 1 :]
+
+    def choices(index: int, column: int, started: bool, stats: Stats):
+        """(next column, may join, stats, cells) for each way to read paragraph ``index``."""
+        for pieces in readings[index]:
+            for joins in (True, False):
+                # no cell yet, or the cell before is a row label: nothing to go on in
+                if joins and (not started or (column - 1) % columns == 0):
+                    continue
+                at, after, cells = column, stats, []
+                for number, piece in enumerate(pieces):
+                    if not (joins and number == 0):
+                        if at == 0 and not piece.one_line:
+                            break  # a row label is one line
+                        at = (at + 1) % columns
+                        cells.append([])
+                    after = placed(after, (at - 1) % columns, piece)
+                    if after is None:
+                        break
+                    if cells:
+                        cells[-1].append(piece.text)
+                else:
+                    yield at, after, (joins, pieces[0].text if joins else None, cells)
+
+    def count(index: int, column: int, started: bool, stats: Stats) -> int:
+        key = (index, column, started, stats)
+        if key not in memo:
+            if len(memo) > _MAX_TABLE_STEPS:
+                raise OverflowError
+            if index == len(readings):
+                memo[key] = int(column == 0 and started and all(
+                    high == -inf or top <= high + TABLE_WRAP_TOLERANCE
+                    for _, high, top in stats))
+            else:
+                memo[key] = min(2, sum(count(index + 1, at, True, after)
+                                       for at, after, _ in choices(index, column, started,
+                                                                   stats)))
+        return memo[key]
+
+    try:
+        if count(0, 0, False, start) != 1:
+            return None
+    except OverflowError:
+        return None
+    cells: list[list[str]] = []
+    index, column, started, stats = 0, 0, False, start
+    while index < len(readings):
+        column, stats, (joins, first, new) = next(
+            (at, after, made) for at, after, made in choices(index, column, started, stats)
+            if count(index + 1, at, True, after) == 1)
+        if joins:
+            cells[-1].append(first)
+        cells.extend(new)
+        index, started = index + 1, True
+    texts = [" ".join(cell) for cell in cells]
+    return [header] + [texts[row : row + columns] for row in range(0, len(texts), columns)]
 
 
 _GLOSS = re.compile(r"^[（(][A-Za-z][A-Za-z .,'’\-]*[）)]")
