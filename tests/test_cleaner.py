@@ -1114,19 +1114,23 @@ def test_a_short_line_right_under_a_section_heading_is_its_subheading():
     assert "## 參、趨勢研判\n\n### 美國將在南太平洋取得暫時優勢\n\n中國在 2022 年" in body_of(raw)
 
 
+#: a paragraph of 001-01 as pymupdf4llm writes it (12pt: printed lines 74 wide, each joined
+#: to the next with a space)
+JOINED_001_01 = (
+    "根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美國僅有 15 人。"
+    "談判過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是依據文本的立場 宣示，"
+    "然後依據談判議題分成小組來討論。基本上美國財政部長貝森特及中國國務院 副總理何立峰"
+    "負責總體方向的指導與最後決議的敲定，有關兩國貿易爭議細節及非關 稅貿易壁壘則由貿易"
+    "代表及各部會代表負責。根據會後描述，相對於日內瓦及倫敦會 談而言，此次的談判議題更加"
+)
+
+
 def test_spaces_pymupdf4llm_left_at_printed_line_ends_are_removed():
     """measure_joined_wrap + remove_joined_wrap_spaces: pymupdf4llm joins a paragraph's
     printed lines with a space; between two CJK characters the space goes, where the text
     since the last line end fills a printed line (001-01, 12pt: 74 wide). An author's space
     elsewhere (a quoted headline) and spaces next to digits stay."""
-    paragraph = (
-        "根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美國僅有 15 人。"
-        "談判過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是依據文本的立場 宣示，"
-        "然後依據談判議題分成小組來討論。基本上美國財政部長貝森特及中國國務院 副總理何立峰"
-        "負責總體方向的指導與最後決議的敲定，有關兩國貿易爭議細節及非關 稅貿易壁壘則由貿易"
-        "代表及各部會代表負責。根據會後描述，相對於日內瓦及倫敦會 談而言，此次的談判議題更加"
-        "深入，話題更為廣泛，〈差距懸殊 透露訊息曝〉一文也提到。 "
-    )
+    paragraph = JOINED_001_01 + "深入，話題更為廣泛，〈差距懸殊 透露訊息曝〉一文也提到。 "
     raw = "## **貳、安全意涵** \n\n" + (paragraph + "\n\n") * 4
     body = body_of(raw)
     assert "依據文本的立場宣示，然後" in body and "中國國務院副總理何立峰" in body
@@ -1773,14 +1777,7 @@ def test_spaces_pymupdf4llm_left_in_short_lines_headings_and_footnotes_are_remov
         remove_joined_wrap_spaces,
     )
 
-    paragraph = (
-        "根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美國僅有 15 人。"
-        "談判過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是依據文本的立場 宣示，"
-        "然後依據談判議題分成小組來討論。基本上美國財政部長貝森特及中國國務院 副總理何立峰"
-        "負責總體方向的指導與最後決議的敲定，有關兩國貿易爭議細節及非關 稅貿易壁壘則由貿易"
-        "代表及各部會代表負責。根據會後描述，相對於日內瓦及倫敦會 談而言，此次的談判議題更加"
-        "深入，話題更為廣泛。"
-    )
+    paragraph = JOINED_001_01 + "深入，話題更為廣泛。"
     texts = [paragraph] * 4 + [
         ("兩岸現況之瞭解、提高我國國際能見度之成效，希冀成為我國和韓國相互瞭解與互動 之重要管道，"
         "亦是本次參與智庫研究主要目的。"),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .layout import (
+    BARE_URL,
     SUPERSCRIPT_RUN,
     Line,
     Wrap,
@@ -545,7 +546,6 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
     return body, notes
 
 
-_BARE_URL = re.compile(r"^https?://\S+$")
 
 
 def _url_left_out_of_quote(line: Line, note: list[str]) -> bool:
@@ -559,7 +559,7 @@ def _url_left_out_of_quote(line: Line, note: list[str]) -> bool:
     Only a line that is one URL and nothing else, right after the quoted footnote (blank
     lines between), when that footnote stops mid-sentence.
     """
-    return bool(_BARE_URL.match(line.text)) and _unfinished(note)
+    return bool(BARE_URL.match(line.text)) and _unfinished(note)
 
 
 #: the next footnote's number after a sentence end inside a footnote's text

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from .layout import Line
+from .layout import BARE_URL, Line
 from .report import Report
 
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
@@ -192,7 +192,6 @@ def _in_trailing_run(lines: list[Line], index: int) -> bool:
     return all(_MASTHEAD.match(x.text) or x.gap for x in lines[index:])
 
 
-_BARE_URL = re.compile(r"^https?://\S+$")
 _COMPLETE = ("。", ".", "」", "）", ")")
 
 
@@ -214,8 +213,8 @@ def remove_repeated_link_urls(lines: list[Line], report: Report) -> list[Line]:
     for line in lines:
         text = line.text
         previous = next((x for x in reversed(kept) if not x.gap), None)
-        if (_BARE_URL.match(text) and text in printed and previous is not None
-                and (previous.text.endswith(_COMPLETE) or _BARE_URL.match(previous.text))):
+        if (BARE_URL.match(text) and text in printed and previous is not None
+                and (previous.text.endswith(_COMPLETE) or BARE_URL.match(previous.text))):
             report.add("remove_repeated_link_urls", line.no, text)
             continue
         if "://" in text:

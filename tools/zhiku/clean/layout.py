@@ -566,7 +566,7 @@ def _note_wrap_edges(line: Line, chain: list[int], full: int) -> None:
 
     def shortfall(piece: str) -> int | None:
         width = printed_width(piece)
-        if _LATIN_LETTER.search(piece) or width > full + _JOINED_OVER:
+        if LATIN_LETTER.search(piece) or width > full + _JOINED_OVER:
             return None
         return full - width
 
@@ -596,10 +596,10 @@ def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) 
     for index, space in enumerate(chain[:-1] if indent else []):
         before, after = text[starts[index] : space], text[space + 1 : chain[index + 1]]
         if not _ENDS_SENTENCE.search(before) or not after \
-                or _LATIN_LETTER.search(before) or _LATIN_LETTER.search(after):
+                or LATIN_LETTER.search(before) or LATIN_LETTER.search(after):
             continue  # the widths of Latin text are estimates
         room = full - printed_width(before)
-        opening = _OPENING_UNIT.match(after).group(0)
+        opening = OPENING_UNIT.match(after).group(0)
         if room >= max(2, printed_width(opening)) \
                 and abs(full - printed_width(after) - indent) <= 1:
             cuts.append(space)
@@ -642,17 +642,19 @@ def _last_line_inside(text: str, start: int, full: int) -> int | None:
         return None
     for match in re.finditer(" ", rest):
         before, after = rest[: match.start()], rest[match.end() :]
-        if (_ENDS_SENTENCE.search(before) and not _LATIN_LETTER.search(before)
+        if (_ENDS_SENTENCE.search(before) and not LATIN_LETTER.search(before)
                 and printed_width(before) < full - _JOINED_SLACK
                 and 0 < printed_width(after) <= full + _JOINED_OVER):
             return start + match.start()
     return None
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+#: a line that is one URL and nothing else
+BARE_URL = re.compile(r"^https?://\S+$")
 #: what opens a printed line and cannot be split from it: a character with the
 #: punctuation that may not start a line, or a Latin word or number (opening brackets before)
-_OPENING_UNIT = re.compile(
+OPENING_UNIT = re.compile(
     r"^[（(《〈「『“‘\[]*(?:[A-Za-z0-9][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*|.)"
     r"[，。、；：！？」』）)》〉”’]*")
 

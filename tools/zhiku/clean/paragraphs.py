@@ -13,7 +13,7 @@ from functools import lru_cache
 from math import inf
 
 from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
-from .layout import _OPENING_UNIT, Line, Wrap, display_width, printed_width
+from .layout import LATIN_LETTER, OPENING_UNIT, Line, Wrap, display_width, printed_width
 from .report import Report
 
 _CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
@@ -419,14 +419,13 @@ def end_where_the_next_would_fit(line: Line, following: Line, deficit: int) -> b
     exact enough: no Latin letters on the line.
     """
     return 2 <= deficit and _opening_unit_width(following.text) <= deficit \
-        and not _LATIN_LETTER.search(line.text)
+        and not LATIN_LETTER.search(line.text)
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _opening_unit_width(text: str) -> int:
-    return printed_width(_OPENING_UNIT.match(text).group(0)) if text else 0
+    return printed_width(OPENING_UNIT.match(text).group(0)) if text else 0
 
 
 #: a Latin word (after opening brackets) that opens a line: it wraps as one piece
