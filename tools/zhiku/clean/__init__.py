@@ -41,6 +41,7 @@ from .layout import (
     SUPERSCRIPT_RUN,
     Line,
     Wrap,
+    following_text,
     is_hard_wrapped,
     joined_line_kinds,
     measure_joined_indent,
@@ -89,8 +90,10 @@ def prepare_source(text: str, report: Report) -> Layout:
         body_kind, note_kind = joined_line_kinds()
         body, notes = measure_joined_widths(layout.lines)
         if body:
-            layout.lines = remove_joined_wrap_spaces(layout.lines, body, report, body_kind, notes)
-            layout.wrap = Wrap(full=body, first_indent=measure_joined_indent(layout.lines, body))
+            indent = measure_joined_indent(layout.lines, body)
+            layout.lines = remove_joined_wrap_spaces(layout.lines, body, report, body_kind, notes,
+                                                     indent)
+            layout.wrap = Wrap(full=body, first_indent=indent)
         if notes:
             layout.lines = remove_joined_wrap_spaces(layout.lines, notes, report, note_kind)
     return layout
@@ -111,7 +114,7 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
         SUPERSCRIPT_RUN.search(line.text) or "[^" in line.text for line in lines)
     for index, line in enumerate(lines):
         if not line.gap:
-            following = next((x.text for x in lines[index + 1:] if not x.gap), "")
+            following = following_text(lines, index)
             mark_references(line, layout.hard_wrapped, available, used, report, plain_digits,
                             following)
     if not layout.hard_wrapped:

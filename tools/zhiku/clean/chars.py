@@ -69,10 +69,6 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _GLUED_IDEOGRAPHS = re.compile(rf"[{IDEOGRAPHS}](?=[{IDEOGRAPHS}])")
 
 
-def is_cjk(char: str) -> bool:
-    return bool(char) and bool(re.match(f"[{CJK}]", char))
-
-
 def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None = None) -> str:
     """Remove stray spaces next to full-width punctuation, and letter-spacing.
 

@@ -17,6 +17,7 @@ from .layout import (
     Line,
     Wrap,
     display_width,
+    following_text,
     printed_width,
     superscript_number,
     typical_width,
@@ -320,6 +321,7 @@ _LATIN_TAIL_LINES = 3
 
 
 def _is_latin(text: str) -> bool:
+    """Mostly ASCII: a line of a Latin-script citation."""
     return sum(c.isascii() for c in text) > 0.6 * len(text)
 
 
@@ -713,7 +715,7 @@ def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> 
     note_unfinished = not last.endswith(tuple(_SENTENCE_END)) or bool(
         re.search(r"\b[A-Z]\.$", last))
     body_unfinished = not body[-1].text.endswith(tuple(_SENTENCE_END))
-    latin = sum(c.isascii() for c in line.text) > 0.6 * len(line.text)
+    latin = _is_latin(line.text)
     body_is_chinese = sum(not c.isascii() for c in body[-1].text) > 0.5 * len(body[-1].text)
     return note_unfinished and ((latin and body_is_chinese) or not body_unfinished)
 
@@ -991,7 +993,7 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
                           *_SPACED_AFTER_IDEOGRAPH.finditer(line.text),
                           *_SPACED_BEFORE_PUNCT.finditer(line.text)],
                          key=lambda marker: marker.start())
-        following = next((x.text for x in lines[index + 1:] if not x.gap), "")
+        following = following_text(lines, index)
         for marker in markers:
             if _marker_number(marker, expected) == expected \
                     and not _date_cut_by_line_break(marker, following):

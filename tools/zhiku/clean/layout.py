@@ -20,6 +20,8 @@ import functools
 import re
 import statistics
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -48,6 +50,11 @@ class Line:
         flags = ("P" if self.page_start else "") + ("G" if self.gap else "") + (
             "s" if self.trailing_space else "")
         return f"<{self.no}{flags}:{self.text[:20]}>"
+
+
+def following_text(lines: list[Line], index: int) -> str:
+    """The text of the first line after ``lines[index]`` that is not a gap ("" at the end)."""
+    return next((lines[j].text for j in range(index + 1, len(lines)) if not lines[j].gap), "")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -392,11 +399,8 @@ def measure_joined_wrap(lines: list[Line], kind=_body_line) -> int:
     After: 74. Text whose spaces inside CJK text fall anywhere (an author's spaces in quoted
     headlines, PDF-to-Markdown text that joined lines without a space) gives 0.
     """
-    counts: dict[int, int] = {}
-    for line in lines:
-        if kind(line) and " " in line.text:
-            for width in _joined_segments(line.text):
-                counts[width] = counts.get(width, 0) + 1
+    counts = Counter(width for line in lines if kind(line) and " " in line.text
+                     for width in _joined_segments(line.text))
     if not counts:
         return 0
     mode = max(counts, key=lambda width: (counts[width], width))
@@ -419,13 +423,10 @@ def measure_notes_wrap(lines: list[Line], body: int) -> int:
     of a full line where the next word did not fit, but hardly ever overrun it)
     After: 93.
     """
-    counts: dict[int, int] = {}
-    for line in lines:
-        if line.gap or line.text.startswith(("#", "|")) or " " not in line.text:
-            continue
-        for width in _joined_segments(line.text):
-            if body + _JOINED_OVER < width <= 1.5 * body:
-                counts[width] = counts.get(width, 0) + 1
+    counts = Counter(width for line in lines
+                     if not line.gap and not line.text.startswith(("#", "|")) and " " in line.text
+                     for width in _joined_segments(line.text)
+                     if body + _JOINED_OVER < width <= 1.5 * body)
     if not counts:
         return 0
     mode = max(counts, key=lambda width: (counts[width], width))
@@ -495,7 +496,8 @@ def _joined_line_ends(text: str, full: int, between_cjk: set[int]) -> list[int]:
 
 
 def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
-                              kind=_body_line, notes: int = 0) -> list[Line]:
+                              kind=_body_line, notes: int = 0,
+                              indent: int | None = None) -> list[Line]:
     """Remove the space an extractor left where it joined two printed lines between CJK
     characters (:func:`measure_joined_wrap` found the line width ``full``).
 
@@ -509,12 +511,13 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
     width ``notes``: a footnote pymupdf4llm wrote as a plain paragraph or a list item.
     Before (001-04, 12pt, notes 96): ``8 除此之外，…也會針對北韓的挑釁行為或實 施警告射擊之前``
     After: ``8 除此之外，…也會針對北韓的挑釁行為或實施警告射擊之前``
+
+    Body text is split where two paragraphs share a line (:func:`split_joined_paragraphs`),
+    with the first-line ``indent`` (:func:`measure_joined_indent` when not given).
     """
-    indent = 0
-    if kind is _body_line:
-        for line in lines:
-            if kind(line) and " " in line.text:
-                _note_wrap_edges(line, _wrap_chain(line.text, full), full)
+    if kind is not _body_line:
+        indent = 0
+    elif indent is None:
         indent = measure_joined_indent(lines, full)
     result: list[Line] = []
     for line in lines:
@@ -544,10 +547,11 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
     return result
 
 
-def _wrap_chain(text: str, full: int) -> list[int]:
+@functools.lru_cache(maxsize=4096)  # asked for each body line when measuring and when removing
+def _wrap_chain(text: str, full: int) -> tuple[int, ...]:
     """The spaces where ``text``'s printed lines ended, in order (:func:`_joined_line_ends`)."""
     between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
-    return sorted(_joined_line_ends(text, full, between_cjk))
+    return tuple(sorted(_joined_line_ends(text, full, between_cjk)))
 
 
 #: what marks a heading or a quote (a footnote), not printed: ``## ``, ``> ``
@@ -560,7 +564,7 @@ def _unprinted(text: str) -> int:
     return mark.end() if mark else 0
 
 
-def _note_wrap_edges(line: Line, chain: list[int], full: int) -> None:
+def _note_wrap_edges(line: Line, chain: Sequence[int], full: int) -> None:
     if not chain:
         return
 
@@ -661,8 +665,9 @@ OPENING_UNIT = re.compile(
 
 def measure_joined_indent(lines: list[Line], full: int) -> int:
     """The first-line indent of paragraphs, in text whose extractor put each paragraph on
-    one line (:func:`remove_joined_wrap_spaces` noted how short each paragraph's first
-    printed line is, where it holds no Latin letters): the most common shortfall, when at
+    one line (each body line is noted how short its paragraph's first and last printed
+    lines are, where they hold no Latin letters: ``Line.wrap_edges``): the most common
+    shortfall, when at
     least 3 columns and two fifths of them; else 0 (no indent, or none to see).
 
     Before (pymupdf4llm, 10.5pt-dense, full line 92): first printed lines 88, 88, 88, 92,
@@ -670,6 +675,9 @@ def measure_joined_indent(lines: list[Line], full: int) -> int:
     After: 4 (a two-character indent; the line 92 wide is a paragraph's rest at a page top).
     Ragged-right text without indent (12pt): shortfalls 0, 0, 0, 0, 0, 0, 0, 2, 3, 4 → 0.
     """
+    for line in lines:
+        if _body_line(line) and " " in line.text:
+            _note_wrap_edges(line, _wrap_chain(line.text, full), full)
     shortfalls = [line.wrap_edges[0] for line in lines if line.wrap_edges is not None
                   and line.wrap_edges[0] is not None and -2 <= line.wrap_edges[0] <= 0.15 * full]
     if len(shortfalls) < 3:
