@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from zhiku.clean import Report, clean_article, render_markdown
 from zhiku.clean.chars import remove_cjk_spaces, unify_ideographs
+from zhiku.clean.hyphens import article_words, restore_dropped_hyphens
 from zhiku.clean.layout import split_lines
 from zhiku.clean.paragraphs import rebuild_flattened_table
 from zhiku.convert import convert_text
@@ -1404,7 +1405,7 @@ def test_a_url_left_out_of_a_quoted_footnote_goes_back_to_it():
     assert "\n\nhttps://" not in body
     assert ("[^6]: “MP Materials Stops Sending US Rare Earths to China amid Beijing’s Tariffs,” "
             "Reuters, April 18, 2025, https://www.reuters.com/markets/commodities/mp-materials-"
-            "stops-china-bound-rare-earth-shipments-over-tariffs-2025-0417/.\n") in body
+            "stops-china-bound-rare-earth-shipments-over-tariffs-2025-04-17/.\n") in body
 
 
 def test_a_dash_between_ideographs_is_printed_full_width():
@@ -1962,3 +1963,78 @@ def test_a_footnote_read_among_table_cells_takes_its_wide_text():
                          "주체조선의 힘이고 위상이다.”\n")
     assert "增設黨中央監察委員會和規律調查部，打破單位特殊化的本" in body
     assert "免出現單位獨大的問題，提高黨" in body.split("[^1]:")[0]
+
+
+# pdftotext (no -layout) of 001-07 in the 10.5pt-dense layout: the URL broke after `mp-` and
+# `public-`; the extractor joined the lines and dropped both hyphens
+DEHYPHENATED_001_07 = (
+    "2025 年 7 月 10 日，美國國防部與美國礦商 MP Materials 簽署一項公私夥伴關係契約，旨在加速打\n"
+    "造美國自身的軍民兩用稀土磁鐵供應鏈。1\n"
+    "1\n"
+    "Katha Kalia, Eric Onstad and Ernest Scheyder, “MP Materials Seals Mega Rare-earths Deal with\n"
+    "US to Break China’s grip,” Reuters, July 11, 2025, https://www.reuters.com/business/mpmaterials-"
+    "partners-with-department-defense-boost-us-rare-earth-magnet-supply-2025-07-10/.\n"
+    "\f"
+)
+
+
+def test_hyphens_an_extractor_dropped_in_a_slug_come_back_where_the_article_prints_the_words():
+    body = body_of(DEHYPHENATED_001_07)
+    assert "https://www.reuters.com/business/mp-materials-partners-with-department-defense-" in body
+
+
+def test_a_source_that_keeps_its_line_end_hyphens_is_left_alone():
+    kept = DEHYPHENATED_001_07.replace(
+        "https://www.reuters.com/business/mpmaterials-",
+        "https://www.reuters.com/business/mpmaterials-\n").replace(
+        "supply-2025-07-10/.", "supply-2025-07-\n10/.")
+    assert "business/mpmaterials-partners" in body_of(kept)
+
+
+def test_restore_dropped_hyphens_needs_the_article_to_prove_each_word():
+    words = article_words([
+        "“MP Materials Announces Transformational Public-Private Partnership”",
+        ("Sangita Gayatri Kannan, “MP Materials Corporation-Department of Defense Partnership,” "
+        "the Payne Institute at Colorado School of Mines, https://payneinstitute.mines.edu/"
+        "explainer-on-the-mp-materials-department-of-defensepartnership/."),
+        ("“Fact Sheet: … Establish United StatesUkraine Reconstruction Investment Fund” — the "
+        "United States and Ukraine"),
+        ("Reuters, April 18, 2025, https://www.reuters.com/markets/commodities/mp-materials-stops-"
+        "china-bound-rare-earth-shipments-over-tariffs-2025-0417/."),
+    ])
+    report = Report()
+
+    def restore(text: str) -> str:
+        return restore_dropped_hyphens(text, words, report)
+
+    # a slug's words, both printed in the article
+    assert restore("https://mpmaterials.com/news/mp-materials-announces-transformational-public-"
+                   "privatepartnership-with-the-department") == (
+        "https://mpmaterials.com/news/mp-materials-announces-transformational-public-"
+        "private-partnership-with-the-department")
+    # a host is a name, not words: payneinstitute stays
+    assert restore("https://payneinstitute.mines.edu/explainer-on-the-mp-materials-department-of-"
+                   "defensepartnership/.") == (
+        "https://payneinstitute.mines.edu/explainer-on-the-mp-materials-department-of-"
+        "defense-partnership/.")
+    # two capitalised words glued, each printed elsewhere
+    assert restore("Establish United StatesUkraine Reconstruction") == (
+        "Establish United States-Ukraine Reconstruction")
+    # a slug's date that lost one of its hyphens
+    assert restore("https://www.reuters.com/markets/commodities/x-over-tariffs-2025-0417/.") == (
+        "https://www.reuters.com/markets/commodities/x-over-tariffs-2025-04-17/.")
+    # not proved: a word the article never prints (``leads``), a segment without hyphens
+    # (``NewsStories`` would need ``stories``), a compound the prose prints as it is
+    assert restore_dropped_hyphens("https://example.org/a-rareearth-b", article_words(
+        ["Rare Earth, Rareearth Ltd", "https://example.org/a-rareearth-b"])) == (
+        "https://example.org/a-rareearth-b")
+    assert restore("https://procurementmag.com/news/the-pentagon-leadsus-rare-earth-supply") == (
+        "https://procurementmag.com/news/the-pentagon-leadsus-rare-earth-supply")
+    assert restore("https://www.defense.gov/News/NewsStories/Article/") == (
+        "https://www.defense.gov/News/NewsStories/Article/")
+    assert [(c.fix, c.before, c.after) for c in report.changes][:1] == [
+        ("restore_dropped_hyphens",
+         ("https://mpmaterials.com/news/mp-materials-announces-transformational-public-"
+         "privatepartnership-with-the-department"),
+         ("https://mpmaterials.com/news/mp-materials-announces-transformational-public-"
+         "private-partnership-with-the-department"))]

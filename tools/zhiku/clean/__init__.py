@@ -14,7 +14,8 @@ keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
 end_where_the_next_would_fit, join paragraphs split by pages (opens_with_gloss,
 continues_at_page_top, not opens_with_source_label), find headings,
 nest_unnumbered_subheadings; a table's lines: rebuild_flattened_table or a fenced block) →
-remove_cjk_spaces (not in a rebuilt table); footnote texts: join_spaced_urls.
+remove_cjk_spaces (not in a rebuilt table); footnote texts: join_spaced_urls; where the
+extractor drops line-end hyphens (not keeps_line_end_hyphens): restore_dropped_hyphens.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 """
 
@@ -37,6 +38,7 @@ from .furniture import (
     remove_repeated_link_urls,
     remove_running_headers,
 )
+from .hyphens import article_words, keeps_line_end_hyphens, restore_dropped_hyphens
 from .layout import (
     SUPERSCRIPT_RUN,
     Line,
@@ -67,6 +69,8 @@ class Layout:
     hard_wrapped: bool
     width: int
     wrap: Wrap = field(default_factory=Wrap)
+    #: the extractor kept the hyphens that end printed lines (else restore_dropped_hyphens)
+    keeps_hyphens: bool = True
 
 
 @dataclass
@@ -81,7 +85,8 @@ def prepare_source(text: str, report: Report) -> Layout:
     lines = split_lines(text)
     lines = strip_heading_emphasis(lines, report)
     lines = remove_page_numbers_by_position(lines, "\f" in text, report)
-    layout = Layout(lines, is_hard_wrapped(lines), typical_width(lines))
+    layout = Layout(lines, is_hard_wrapped(lines), typical_width(lines),
+                    keeps_hyphens=keeps_line_end_hyphens(line.text for line in lines))
     layout.lines = remove_running_headers(layout.lines, report)
     if layout.hard_wrapped:
         layout.wrap = measure_wrap(layout.lines)
@@ -128,7 +133,16 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
     for block in blocks:
         if block.kind != "table":  # its cells' lines lost their stray spaces already
             block.text = remove_cjk_spaces(block.text, report, block.line)
-    return CleanArticle(blocks, _footnote_texts(notes, report))
+    footnotes = _footnote_texts(notes, report)
+    if not layout.keeps_hyphens:
+        words = article_words([block.text for block in blocks] + list(footnotes.values()))
+        for block in blocks:
+            if block.kind not in ("table", "preformatted"):
+                block.text = restore_dropped_hyphens(block.text, words, report, block.line)
+        for number, text in footnotes.items():
+            footnotes[number] = restore_dropped_hyphens(text, words, report,
+                                                        notes.lines.get(number))
+    return CleanArticle(blocks, footnotes)
 
 
 def _footnote_texts(notes: Footnotes, report: Report) -> dict[str, str]:
