@@ -1748,6 +1748,30 @@ def test_split_joined_paragraphs():
     assert pieces[1].text.startswith("現階段欲問鼎自民黨總裁")
 
 
+def test_split_joined_paragraphs_after_a_full_line_where_the_next_is_indented():
+    """_opens_indented (001-04, pymupdf4llm 10.5pt-dense, full line 92, indent 4): the line
+    ending ``頻道。5`` is full, but the next, ``1962 年，…針對海外``, is 3 short and ends inside
+    a sentence, and ``的`` opening the line after it would have fitted: it is indented. In
+    004-01 ``…人民共和國的立`` is 4 short before ``場。`` (4 wide): that line goes on."""
+    from zhiku.clean.layout import Line, split_joined_paragraphs
+
+    line = Line(1, "1961 年，國營對外廣播業務單位改組為「漢城國際廣播電台」 3，當時主要內容是批判北韓政權，"
+                   "維護 國際形象。過去南北韓之間曾有過相當激烈的體系競爭，且在北韓較為領先的情況下，"
+                   "韓國透過這樣的廣 播方式提升國際能見度。4除此之外，當時韓國也曾允許部分民間和宗教團體"
+                   "設置類似性質的廣播頻道。5 1962 年，朴正熙政府時期，國營對外廣播業務被分為「對外」與"
+                   "「對共」兩大部分，前者為針對海外 的多語言國際廣播，後者則是專門針對北韓的特殊廣播，"
+                   "6韓國國防部也在同年成立對北廣播電台「自由之 聲」（Voice Of Freedom），")
+    pieces = split_joined_paragraphs(line, 92, 4, Report())
+    assert [piece.text[-10:] for piece in pieces] == ["似性質的廣播頻道。5", " Freedom），"]
+    assert pieces[1].text.startswith("1962 年，朴正熙政府時期")
+    line = Line(1, "但在 2022 年 2 月俄國入侵烏克蘭之後，韓國強烈譴責俄方行為違反《聯合國憲章》，宣布參與"
+                   "美歐主 導的對俄制裁，而於同年 3 月 7 日被俄羅斯列入「不友好國家」名單。2022 年 7 月，"
+                   "烏克蘭宣布與北韓斷 交並撤銷對其承認，使烏克蘭成為繼愛沙尼亞之後第二個承認大韓民國為"
+                   "唯一合法政府的前蘇聯加盟國。 韓國政府也同時表達尊重烏克蘭的領土主權，不承認頓涅茨克"
+                   "人民共和國和盧甘斯克人民共和國的立 場。2023 年 4 月，尹")
+    assert len(split_joined_paragraphs(line, 92, 4, Report())) == 1
+
+
 def test_split_joined_paragraphs_at_a_short_last_line():
     """_last_line_inside: in ragged-right text without indent (001-05, pymupdf4llm 12pt, full
     line 74) the rest after the last line end found is 93 wide: the paragraph's last line

@@ -602,10 +602,12 @@ def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) 
         if not _ENDS_SENTENCE.search(before) or not after \
                 or LATIN_LETTER.search(before) or LATIN_LETTER.search(after):
             continue  # the widths of Latin text are estimates
+        if abs(full - printed_width(after) - indent) > 1:
+            continue  # not short by the indent
         room = full - printed_width(before)
         opening = OPENING_UNIT.match(after).group(0)
-        if room >= max(2, printed_width(opening)) \
-                and abs(full - printed_width(after) - indent) <= 1:
+        if room >= max(2, printed_width(opening)) or _opens_indented(after, text[
+                chain[index + 1] + 1 :], full):
             cuts.append(space)
     tail = _last_line_inside(text, starts[-1], full)
     if tail is not None:
@@ -624,6 +626,22 @@ def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) 
         report.add("split_joined_paragraphs", line.no, text[max(0, space - 8) : space + 9],
                    text[max(0, space - 8) : space] + " ¶ " + text[space + 1 : space + 9])
     return pieces
+
+
+def _opens_indented(line: str, following: str, full: int) -> bool:
+    """A printed line short by the first-line indent opens a paragraph even after a full line,
+    when nothing else made it short: it ends inside a sentence (so it is no paragraph's last
+    line) and what opens the next printed line would have fitted in the room it left, with
+    room to spare (``…人民共和國的立`` short by 4 before ``場。``, 4 wide, goes on).
+
+    ``…設置類似性質的廣播頻道。5`` (full) / ``1962 年，朴正熙政府時期，…前者為針對海外``
+    (short by 3, indent 4) / ``的多語言國際廣播…``: ``的`` would have fitted, so the line
+    is indented and ``1962 年`` opens a paragraph.
+    """
+    if not following or _ENDS_SENTENCE.search(line) or LATIN_LETTER.search(following[:1]):
+        return False
+    opening = OPENING_UNIT.match(following).group(0)
+    return printed_width(opening) < full - printed_width(line)  # widths are ±1
 
 
 def _last_line_inside(text: str, start: int, full: int) -> int | None:
