@@ -631,9 +631,14 @@ def test_join_spaced_urls_where_a_wrapped_url_was_joined_with_a_space():
                             "07b10fa8612 dce14b01b9648ea83446189ee8c28735ec304344449.kcmsf。") == (
         "http://www.kcna.kp/kp/article/q/7814962e12328ec63931b157c5b3d5ce29c3a85a7407b10fa8612dce1"
         "4b01b9648ea83446189ee8c28735ec304344449.kcmsf。")
+    assert join_spaced_urls("〈조선 중앙통신〉，2025 年5 月10 日，http://kcna.kp/kp/article/q/abc11f8037a7138"
+                            "e04e12c49c38663d1.kc msf。") == (
+        "〈조선 중앙통신〉，2025 年5 月10 日，http://kcna.kp/kp/article/q/abc11f8037a7138e04e12c49c3"
+        "8663d1.kcmsf。")
     # a URL's end stays: a sentence or the next footnote follows
     assert join_spaced_urls("https://reurl.cc/0KnLqo. 16同註5。") == "https://reurl.cc/0KnLqo. 16同註5。"
     assert join_spaced_urls("Reuters, https://x.com/abc and more") == "Reuters, https://x.com/abc and more"
+    assert join_spaced_urls("見 https://x.com/a.html 等。") == "見 https://x.com/a.html 等。"
 
 
 PYMUPDF4LLM_NOTES = (

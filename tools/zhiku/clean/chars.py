@@ -124,11 +124,13 @@ _LETTER_SPACED_RUN = re.compile(r"(?<=://)((?:[A-Za-z0-9] ){2,}[A-Za-z0-9])(?=[.
 
 
 #: a URL the extractor broke at a line end and joined with a space: after ``/ ? & = - _``,
-#: or inside a run of letters and digits when what follows ends the URL (``…8612 dce14…kcmsf。``)
+#: or inside a run of letters and digits when what follows ends the URL (``…8612 dce14…kcmsf。``),
+#: or inside the file extension that ends it (``….kc msf。``)
 _URL_WRAPPED = re.compile(
     r"((?:https?://|www\.)[^\s<>]*[/?&=_\-]) (?=[A-Za-z0-9%#~])"
     r"|((?:https?://|www\.)[^\s<>]*[A-Za-z0-9]) (?=[A-Za-z0-9]*[0-9./][A-Za-z0-9./_\-?=&%#]*"
-    r"(?:[。，；）」]|$))")
+    r"(?:[。，；）」]|$))"
+    r"|((?:https?://|www\.)[^\s<>]*\.[A-Za-z]+) (?=[A-Za-z]+[。，；）」])")
 
 
 def join_spaced_urls(text: str, report: Report | None = None, line: int | None = None) -> str:
@@ -141,13 +143,14 @@ def join_spaced_urls(text: str, report: Report | None = None, line: int | None =
     ``https://voicetank.org/ 20250423-2/。``, ``visualNewsView.do? newsId=148944317``
     After: ``https://voicetank.org/20250423-2/。``, ``visualNewsView.do?newsId=148944317``
     (a URL wraps after ``/ ? & = - _``, or between letters and digits when the piece after
-    the space ends the URL before CJK punctuation: ``…7407b10fa8612 dce14b01….kcmsf。``;
+    the space ends the URL before CJK punctuation: ``…7407b10fa8612 dce14b01….kcmsf。``, or
+    inside the file extension that ends it: ``…c49c38663d1.kc msf。``;
     ``https://reurl.cc/0KnLqo. 16同註5。`` stays)
     """
     fixed = _URL_SPACED.sub(r"\1", text)
     fixed = _LETTER_SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), fixed)
     while _URL_WRAPPED.search(fixed):
-        fixed = _URL_WRAPPED.sub(lambda m: m.group(1) or m.group(2), fixed)
+        fixed = _URL_WRAPPED.sub(lambda m: m.group(1) or m.group(2) or m.group(3), fixed)
     if fixed != text and report is not None:
         report.add("join_spaced_urls", line, text[:60], fixed[:60])
     return fixed
