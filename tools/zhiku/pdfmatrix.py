@@ -53,9 +53,13 @@ class PageLayout:
     page_numbers: str  # "" (none), "center", "right"
     compilation: bool = False  # several articles, one PDF
     justify: bool = False  # body text justified (both margins), as Chinese print usually is
+    page_cm: tuple[float, float] = (21.0, 29.7)  # width, height (A4)
 
     def key(self) -> str:
-        return json.dumps(self.__dict__, sort_keys=True)
+        fields = dict(self.__dict__)
+        if fields["page_cm"] == (21.0, 29.7):
+            del fields["page_cm"]  # A4 layouts keep the keys they had before page sizes
+        return json.dumps(fields, sort_keys=True)
 
 
 LAYOUTS = (
@@ -65,6 +69,10 @@ LAYOUTS = (
     PageLayout("12pt-header", 12, (3.0, 2.5, 2.5, 3.0), 1.25, 3, True, True, "right"),
     PageLayout("compilation", 10.5, (2.2, 2.0, 2.2, 2.0), 1.15, 4, True, True, "center",
                compilation=True, justify=True),
+    # a booklet: A5, about 30 characters a line, footnotes about 40; added after the cleaner's
+    # fixes for the other layouts, to measure it on a layout it was not tuned on
+    PageLayout("a5-11pt", 11, (1.8, 1.5, 1.8, 1.5), 1.2, 2, True, True, "center",
+               justify=True, page_cm=(14.8, 21.0)),
 )
 
 #: series printed in the running header when a reference names none
@@ -358,7 +366,7 @@ def apply_layout(docx_path: Path, layout: PageLayout, header: str, first_page: i
             _set_fonts(styles[name], _SERIF)
 
     for section in doc.sections:
-        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.page_width, section.page_height = (Cm(length) for length in layout.page_cm)
         top, right, bottom, left = layout.margins_cm
         section.top_margin, section.right_margin = Cm(top), Cm(right)
         section.bottom_margin, section.left_margin = Cm(bottom), Cm(left)
