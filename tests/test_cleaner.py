@@ -418,6 +418,35 @@ def test_a_heading_wrapped_over_two_lines_is_one_heading():
     assert blocks[2].startswith("雖然本次美烏協議") and blocks[2].endswith("左右之風險。\n")
 
 
+def test_end_headings_before_paragraph_openings():
+    """_wrapped_paragraphs (pdftotext, a5-11pt: full line 60, first-line indent 4): a numbered
+    heading 48 wide (80% of a line, so not short) ends before a line short by the indent."""
+    raw = (
+        "三、美中拖延談判的意圖\n"
+        "美中關稅談判本來就存在一些無法迅速解決的爭議，如中國輸出\n"
+        "芬太尼（Fentanyl）毒品原料的關稅，中國似乎並未積極立法或取締\n"
+        "這些原料出口。另外，中國掌握稀土的出口，不論汽車工業或高科技\n"
+        "還需要美國提供更多利益來交換，這也成為中國拖延談判的底氣所\n"
+        "在。\n"
+        "美國希望透過關稅問題擴及地緣政治問題，如要求中國停止援助\n"
+        "俄羅斯、伊朗及中東的葉門叛軍等。美國也希望趁中國經濟嚴重下滑\n"
+        "民族主義，不願意在關稅務退讓，甚至會採取報復性措施。\n"
+        "稅談判延期成為兩國維持談判良好氣氛的選擇。尤其中美關稅休兵之\n"
+        "後，中國的經濟成長預期也從 4.0%上升為 4.8%。\n"
+        "\n"
+        "二、美國與其他國家關稅談判解決升高中國的談判壓力\n"
+        "在與中國進行第三輪談判之前，美國與歐盟在蘇格蘭達成貿易協\n"
+        "議框架，美國同意對歐盟大部分產品關稅降到 15%，比原先預期要\n"
+        "低，也讓歐盟國家鬆一口氣。美國總統川普透過白宮新聞稿表示，更\n"
+        "新後稅率將於 8 月 7 日中午 12 點 01 分起生效，除非後續談判結果經\n"
+        "川普正式簽署並對外公布行政命令確認，各國將持續適用目前這份關\n"
+        "稅稅率。\n"
+    )
+    blocks = body_of(raw).split("\n\n")
+    assert "### 二、美國與其他國家關稅談判解決升高中國的談判壓力" in blocks
+    assert any(block.startswith("在與中國進行第三輪談判之前，") for block in blocks)
+
+
 def test_a_long_run_in_item_is_no_heading_in_either_reading():
     """A run-in item (``（二）標題：正文``) the page cut is a paragraph, also when its
     one-line-per-paragraph Markdown is read again (pymupdf4llm; the hypothesis case)."""
@@ -1435,6 +1464,31 @@ def test_mark_captions_numbered_figure_in_brackets():
     )
     body = convert_text(raw, "snippet.md").articles[0].body
     assert body.endswith("\n\n圖：&lt;圖一&gt;近期北韓在美中戰略三角關係的地位變化\n")
+
+
+def test_caption_set_as_heading():
+    """_line_paragraphs / caption_set_as_heading: pymupdf4llm set a table's caption as a
+    ``###`` heading (002-01, a5-11pt); it is the caption paragraph, and the table's text
+    after it (as after a caption set plainly) is a block of its own."""
+    raw = (
+        "## **貳、北韓的國家正常化** \n\n"
+        + "金正恩從 2016 年的朝鮮勞動黨第七次黨大會開始，便逐漸的減 少金正日時代的黨國元老人數，"
+        "當時金正恩發表了「國家經濟發展 5 個年戰略」，初期階段是以「經濟－核武並進路線」為主軸，普遍被 "
+        "認為是繼承金正日的先軍思想路線，2018 年南北關係逐漸和緩，經濟 制裁有望獲得解除的時候，"
+        "北韓宣布「經濟建設總力集中路線」。 \n\n" * 3
+        + "級指導機構，同時也緊握北韓的國防、警察等權利。有關金正恩時代 的國家正常化措施可參考<表二>。 \n\n"
+        "### <表二> 北韓近期國家正常化的主要策略 \n\n"
+        "領域 作法 意義 黨 增設黨中央監察 黨機器的運作獲 委員會和規律調查 得強化，避免出現單 \n\n"
+        "北韓宣布「經濟建設總力集中路線」。 \n\n"
+        "<表一> 核武國家可能出現的各種姿態 \n\n"
+        "||||擴大報復|非對稱確| \n\n"
+    )
+    blocks = body_of(raw).split("\n\n")
+    assert "&lt;表二&gt; 北韓近期國家正常化的主要策略" in blocks
+    assert not any(block.startswith("#") and "表二" in block for block in blocks)
+    assert any(block.startswith("領域 作法 意義") for block in blocks)
+    assert "&lt;表一&gt; 核武國家可能出現的各種姿態" in blocks
+    assert "||||擴大報復|非對稱確|\n" in blocks
 
 
 def test_start_headings_after_short_lines():

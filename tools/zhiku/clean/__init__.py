@@ -11,8 +11,9 @@ footnote_text_after_table_cells;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails) → mark_references (with
 split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines, latin_keywords_end,
 keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
-end_where_the_next_would_fit, join paragraphs split by pages (opens_with_gloss,
-continues_at_page_top, not opens_with_source_label), find headings,
+end_where_the_next_would_fit, end_headings_before_paragraph_openings, join paragraphs split
+by pages (opens_with_gloss, continues_at_page_top, not opens_with_source_label), find headings
+(caption_set_as_heading),
 nest_unnumbered_subheadings; a table's lines: rebuild_flattened_table or a fenced block) →
 remove_cjk_spaces (not in a rebuilt table); footnote texts: join_spaced_urls; where the
 extractor drops line-end hyphens (not keeps_line_end_hyphens): restore_dropped_hyphens.

@@ -457,6 +457,40 @@ def start_headings_after_short_lines(previous: Line, width: int) -> bool:
     return display_width(previous.text) < 0.7 * width
 
 
+def end_headings_before_paragraph_openings(parts: list[Line], following: Line,
+                                           after: Line | None, wrap: Wrap) -> bool:
+    """A numbered heading ends its block before a line that opens a paragraph, however close
+    to a full line it comes, where paragraphs open with an indent: the next line is short by
+    about the first-line indent (by more only when the line after opens with a unit that did
+    not fit there), and the heading line itself stops short of the margin.
+
+    Before (pdftotext, a5-11pt: full line 60, indent 4): ``後，中國的經濟成長預期也從 4.0%上升為
+    4.8%。3`` / ``二、美國與其他國家關稅談判解決升高中國的談判壓力`` (48 wide: 80% of a line, so
+    not seen as short) / ``在與中國進行第三輪談判之前，美國與歐盟在蘇格蘭達成貿易協`` (56: short by
+    the indent) / ``議框架，美國同意對歐盟大部分產品關稅降到 15%，比原先預期要``
+    After: ``### 二、美國與其他國家關稅談判解決升高中國的談判壓力`` and a paragraph
+    ``在與中國進行第三輪談判之前，…``.
+    ``parts``: the block's lines so far, this line last (a heading wrapped over two lines
+    ends on its second). Not where paragraphs open flush left (no indent to tell them by), and
+    not before a line that ends a sentence (the last line of a list item).
+    """
+    if wrap.first_indent <= wrap.slack + 1:
+        return False
+    if wrap.full - _printed_width(parts[-1].text) <= wrap.slack:
+        return False  # a full line: the heading, or the list item, goes on
+    following_deficit = wrap.full - _printed_width(following.text)
+    room = max(wrap.slack, _opening_unit_width(after.text) - 1) if after is not None \
+        else wrap.slack
+    if not (wrap.first_indent - 1 <= following_deficit <= wrap.first_indent + room
+            and not following.text.endswith(_SENTENCE_END)
+            and not heading_level(following.text)):
+        return False
+    text = parts[0].text
+    for part in parts[1:]:
+        text = join_text(text, part.text)
+    return bool(heading_level(text, MAX_LINE_HEADING_LENGTH))
+
+
 def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
                         wrap: Wrap) -> list[Block]:
     blocks: list[Block] = []
@@ -502,7 +536,10 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             flush()
         elif not wrap.marks_ends and following_index is not None:
             after = next((x for x in content[following_index + 1 :] if not x.gap), None)
-            if end_paragraphs_at_short_lines(line, following, after, wrap, len(parts) == 1,
+            if end_headings_before_paragraph_openings(parts, following, after, wrap):
+                report.add("end_headings_before_paragraph_openings", line.no, line.text[-12:])
+                flush()
+            elif end_paragraphs_at_short_lines(line, following, after, wrap, len(parts) == 1,
                                              report):
                 report.add("end_paragraphs_at_short_lines", line.no, line.text[-12:])
                 flush()
@@ -844,6 +881,20 @@ def continues_at_page_top(last: Line | None, line: Line, wrap: Wrap,
             and abs(ends) < wrap.first_indent / 2 and abs(opens) < wrap.first_indent / 2)
 
 
+def caption_set_as_heading(text: str) -> bool:
+    """A table's or figure's caption that the extractor set as a Markdown heading (its font
+    is larger or bold) is a caption, kept as a paragraph of its own; nor does the table's
+    text after it (or after a caption set plainly) go on its line (one-line-per-paragraph
+    text: pymupdf4llm).
+
+    Before (pymupdf4llm, 002-01 in a5-11pt): ``…有關金正恩時代 的國家正常化措施可參考<表二>。 `` /
+    ``### <表二> 北韓近期國家正常化的主要策略 `` / ``領域 作法 意義 黨 增設黨中央監察 …``
+    After: the paragraph ``<表二> 北韓近期國家正常化的主要策略``, not a ``###`` heading, and the
+    table's text a block of its own.
+    """
+    return bool(TABLE_CAPTION.match(text))
+
+
 def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Block]:
     blocks: list[Block] = []
     last_no = 0  # source line of the last paragraph line
@@ -852,6 +903,11 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
         if line.gap:
             continue
         markdown = _MARKDOWN_HEADING.match(line.text)
+        if markdown and caption_set_as_heading(markdown.group(2)):
+            report.add("caption_set_as_heading", line.no, line.text.strip(), markdown.group(2))
+            blocks.append(Block("paragraph", markdown.group(2), line.no))
+            last_no, last = line.no, line
+            continue
         if markdown:
             # the numbering says the level (壹、 → 2, 一、 → 3, （一） → 4); an extractor's
             # ``#`` count follows font sizes (pymupdf4llm: ``### 壹、前言`` in a small layout)
@@ -875,6 +931,7 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
                  or (page_top := continues_at_page_top(last, line, wrap, line.no - last_no - 1)))
             and not keywords_line_ends(previous.text, line.text)
             and not opens_with_source_label(line.text)
+            and not TABLE_CAPTION.match(previous.text)
         ):
             fix = "continues_at_page_top" if page_top else "join_page_split_paragraph"
             report.add(fix, line.no, previous.text[-8:] + " | " + line.text[:8],
