@@ -2121,3 +2121,268 @@ def test_restore_dropped_hyphens_needs_the_article_to_prove_each_word():
          "privatepartnership-with-the-department"),
          ("https://mpmaterials.com/news/mp-materials-announces-transformational-public-"
          "private-partnership-with-the-department"))]
+
+
+def test_running_header_set_as_a_heading_on_one_page():
+    """remove_running_headers: pymupdf4llm set the header of one page as a heading
+    (``#### 國防安全即時評析``, the others plain); it is the same header, and the paragraph
+    the page broke is joined across it (001-04, a5-11pt)."""
+    raw = (
+        "國防安全即時評析 \n\n"
+        "域，自冷戰時期以來，長期承受北韓隨時可能進行報復攻擊的風險， 同時也經常受到北韓的干擾訊號、"
+        "噪音廣播和空飄氣球騷擾。此次南 北韓各自暫停所有廣播活動，實際上有助於改善該地區民眾的生活安"
+        " 全和居住環境，使其回歸正常生活，也有助於改善邊境區域的城鄉發 展。 \n\n"
+        "第二，緩解南北對決局面。這應該是李在明政府的首要考量，可 能是基於「善對善」原則，有鑑於北韓"
+        "早在 2023 年中開始逐步停止 所有對南廣播和網站，韓國也因此做出對等的「善意回應」，亦可"
+        "看 做韓國新政府對北韓「敵對兩國論」的回應。 \n\n"
+        "3 \n\n"
+        "國防安全即時評析 \n\n"
+        "### **三、北韓內部民眾將更加難以取得外部資訊** \n\n"
+        "北韓自從金正恩執政以來，為了有效阻擋包含韓流在內的大量外 部資訊流入北韓社會，除了限制北韓國"
+        "內電視機、收音機和相關電子 通信器材的頻譜接收範圍，也頒布相關法規，例如：《青年教養保障 法"
+        "》、《平壤文化語保護法》、《國家秘密保護法》、《反動思想文 化排擊法》等內部法規，皆以高強度"
+        "處罰方式，嚴格限制北韓民眾不 得隨意接收未經審查的有毒外部資訊。其中 2020 年頒布的《反"
+        "動思 想文化排擊法》特別針對來自敵國思想文化傳播內容，在食衣住行等 方面，做了具體限制與規定"
+        "。除此之外，在疫情期間，北韓全面中斷 對外聯絡管道，順帶強化與中俄之間的國境管制，在內外管制"
+        "的情況 下，北韓民眾也更難以透過收聽廣播的方式取得外部資訊，改以其他 數位途徑取得外部資料，"
+        "而且可能更為容易，這也可能是韓國中止對 北廣播的諸多原因之一。 \n\n"
+        "根據 2024 年韓國統一部出版的《北韓經濟社會實態報告書》有 關韓國境內脫北民眾的問卷調查"
+        "結果顯示，平均將近有 95.2%表示過 \n\n"
+        "4 \n\n"
+        "#### 國防安全即時評析 \n\n"
+        "去在北韓期間，實際上無法收聽韓國廣播，12有將近 83.3%表示曾經 收看過外部影像資訊，絕"
+        "大部分都是透過 USB 儲存裝置獲取外部影 音資訊，並非來自廣播途徑。13 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "國防安全即時評析" not in body
+    assert "平均將近有 95.2%表示過去在北韓期間，實際上無法收聽韓國廣播" in body
+
+
+def test_plain_footnote_tail_opening_with_the_comma_before_its_url():
+    """_plain_footnote_tail: a list-item footnote broken after its date goes on in a
+    paragraph ``，https://…`` (001-08, a5-11pt), whose URL's wrap space goes too."""
+    raw = (
+        "## **壹、前言** \n\n"
+        "2025 年 7 月 19 日國務院總理李強出席雅魯藏布江下游水電工程 開工儀式，並宣布該工"
+        "程正式開工（工程所在位置請見附圖）。1該工 程位於西藏自治區林芝市，採取「截彎取直、隧洞引水"
+        "」的開發方 式，建設 5 座梯級電站，總投資金額約 1.2 兆人民幣（約 4.8 兆新台 幣"
+        "），電力主要以外送消納為主，2兼顧西藏本地的用電需求。該建設 早就列在 2021 年的十四五"
+        "規劃中的大型清潔能源基地項目之中， 3並 於 2024 年 12 月獲得官方批准。4 \n\n"
+        "- 1 〈李強出席雅魯藏布江下游水電工程開工儀式並宣布工程開工〉，《中國政府 網》，2025"
+        " 年 7 月19 日，https://www.gov.cn/yaowen/liebiao/2"
+        "02507/content_7032776.htm。 \n\n"
+        "- 2 消納是指消化、吸納，因為不論是水電、火電、核電以及風電等發電後送上網，電無法 儲存而"
+        "不利用就是浪費，故要將多餘的電調度至有需求的地方，這個過程就是所謂的消 納。 \n\n"
+        "- 3 〈中華人民共和國國民經濟和社會發展第十四個五年規劃和 2035 年遠景目標綱要〉， "
+        "《中國政府網》，2021 年 3 月 13 日，https://www.gov.cn/xin"
+        "wen/2021-03/13/content_5592681.htm。 \n\n"
+        "- 4 〈雅魯藏布江下游水電工程已獲核准〉，《人民網》， 2024 年 12 月 26 日 "
+        "\n\n"
+        "，https://paper.people.com.cn/rmrb/pc/content/2"
+        "02412/26/content_30048273.ht ml。 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert body.endswith(
+        "[^4]: 〈雅魯藏布江下游水電工程已獲核准〉，《人民網》， 2024 年 12 月 26 日，"
+        "https://paper.people.com.cn/rmrb/pc/content/202412/26/content_30048273.html。\n")
+
+
+def test_plain_footnote_broken_into_two_paragraphs_between_footnotes():
+    """_between_plain_footnotes: the second paragraph of plain footnote 2, right before
+    footnote 3 on the same page, is footnote 2's rest, not the rest of the body paragraph
+    the page broke (001-05, a5-11pt, footnotes 10–13 renumbered 1–4)."""
+    raw = (
+        "富裕國家雇主，包括前 500 大之公司和國防承包商。1藉複雜網路及 前述協助，建立空殼公司並"
+        "用於存放被害公司提供之電腦實體地點的 「農場」，以供北韓特工進行遠端存取訪問與跳板。乃至其藉"
+        "參與虛 擬貨幣工作相關，利用交易所及交易平台管理取得權限並伺機將資 訊、資金匯回北韓；同時藉"
+        "虛擬貨幣「混幣器」如Tornado Cash 模 糊被盜資金來源，使其難以追蹤。2 \n\n"
+        "### **二、數據間諜活動與技術竊取** \n\n"
+        "北韓網路間諜活動不僅限於金融竊盜，更廣泛針對關鍵基礎設施 及高科技產業進行數據竊取，特別是隸"
+        "屬於偵察總局 （Reconnaissance General Bureau, RGB ）的駭"
+        "客組織 Andariel，主要鎖定全球的國防、航空、核能和尖端工程，其明確目 標是竊取敏感技"
+        "術資訊與智慧財產，用以推進政權的軍事和核計 畫。3 \n\n"
+        "新成立的「227 研究中心」（Research Centre 227），隸屬於 總參謀部偵察"
+        "總局，專注開發用於網路間諜、金融掠奪和網路破壞 的，基於 AI 的攻擊性駭客技術，且該技術主"
+        "要用於情報收集自動化 與進一步提升北韓整體網路能力。4包含先進國家之潛艦、瀕海戰鬥 艦、無人"
+        "水下航機、航太、精密工程技術乃至於核研究等情資與機 \n\n"
+        "1 同前註。 \n\n"
+        "2 混幣的目的是切斷加密貨幣交易中發送方與接受方的相互聯繫。Zhang Joy，〈加密貨 幣"
+        "混幣器是什麼？工作原理&類型、洗錢監管風險、代表專案…全整理〉， \n\n"
+        "《Blocktempo》，2024 年06 月 14 日，https://shorturl."
+        "at/93IWM。 \n\n"
+        "3 “Sanctions Imposed on DPRK IT Workers Genera"
+        "ting Revenue for the Kim Regime,” US Departmen"
+        "t of the Treasury, July 8, 2025, https://short"
+        "url.at/Os2jw. \n\n"
+        "4 OSINT Unit,“North Korea’s Establishment of R"
+        "esearch Centre 227: Cyber Warfare Enhancement,"
+        "” SpecialEurasia, March 24, 2025, https://tiny"
+        "url.com/mr2w9bat. \n\n"
+        "4 \n\n"
+        "國防安全即時評析 \n\n"
+        "密，皆在 RGB 的主要攻擊與竊取目標，表明此為經深思策劃且具規 模，旨在獲取尖端能力和特定"
+        "計畫機密的縝密行動。 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "[^2]: 混幣的目的是切斷加密貨幣交易中發送方與接受方的相互聯繫。Zhang Joy，〈加密貨" in body
+    assert "代表專案…全整理〉，《Blocktempo》，2024 年06 月 14 日，https://shorturl.at/93IWM。\n" in body
+    assert "情資與機《Blocktempo》" not in body
+
+
+def test_lone_full_stop_of_a_footnote_after_the_next_pages_body():
+    """_lone_footnote_end: the ``。`` that ends footnote 1, set by pymupdf4llm as a paragraph
+    of its own after later body text, goes back to the footnote (003-05, a5-11pt,
+    footnotes 11 and 12 renumbered 1 and 2)."""
+    raw = (
+        "北韓此次透過官方媒體對內和對外公開海外派兵的具體動機與考 量，實際上仍無法確切得知。但從目前"
+        "的公開資訊來看，作為海外派 兵的代價，北韓可能已從俄國方面獲得「實質的報酬」， 1以此對內 "
+        "\n\n"
+        "1 這個報酬可能包含了海外派兵的部隊薪餉、提升北韓國防產業的關鍵技術、協助開發北 韓東北部礦"
+        "產、經濟、工業等措施。〈북한군의 러시아 파병이 위험한 이유〉，《BBC 코 리아》，20"
+        "24 年11 月4 日，https://www.bbc.com/korean/article"
+        "s/cy4ne7magg2ro \n\n"
+        "提供陣亡將士補償、參戰人員家屬社會福利、賦予英雄名號或在穩定 軍心的同時，作為「戰勝國家」的"
+        "正面形象，提升民眾對政府的認同 感，進而塑造金正恩與前代不同的領導統御形象。 \n\n"
+        "此次俄國閱兵典禮的主要焦點實際上是普丁與習近平之間的互 動，以及俄中聯合聲明。作為長期在俄中"
+        "之間長期擺盪的北韓，在此 次俄國勝利日閱兵典禮的互動當中可以發現，北韓極力避免出現朝中 俄三"
+        "國共進退的情況，甚至可以發現中國對於北韓事務依舊保持相當 消極的態度，遠不如俄國「口至實惠」"
+        "的對朝政策。北韓對於俄中主 導的多國協力機制，譬如：金磚國家（BRICS）、上海合作組織 （"
+        "Shanghai Cooperation Organization, SCO）等，也未表示任"
+        "何 的積極態度，或也有可能已被中國拒之門外，但不排除北韓未來可能 會在「有利的情況之下」，以"
+        "不同的形式加入俄中主導的多邊協力機 構，2這部分值得後續關注。 \n\n"
+        "。 \n\n"
+        "> 2 이상근, <북한의 중러 주도 다자기구 참여 가능성과 파급영향>, 《INSS "
+        "전략보고》, 第 286 期, 2024 年 9 月, 頁 11。 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "\n\n。\n\n" not in body
+    assert "https://www.bbc.com/korean/articles/cy4ne7magg2ro。\n\n[^2]: 이상근" in body
+
+
+def test_rest_of_a_page_range_at_the_foot_of_the_next_page():
+    """_rest_of_page_range: footnote 2 stops at ``pp. 361-``; the plain paragraph ``363. …``
+    at the foot of the next page is its rest (003-01, a5-11pt, footnotes 8 and 9
+    renumbered 1 and 2)."""
+    raw = (
+        "艦的挑釁行為，通常採伴護或伴飛方式應對，在此場景若出現人員疏 失或指管誤判，即可能導致碰撞並"
+        "危及人員與裝備的安全，甚且向上 升高成為軍事衝突，美中海上對峙同樣可能引發類似風險。對軍事部"
+        " 門言，維持與潛在敵人接觸可視為一項特殊利益。這種緊張態勢若經 揭露，對爭取預算與民意支持具"
+        "有助益，這是引發海上對峙不容忽視 的軍事誘因。此外，海軍機艦操作者具有高度「自主性」，許多具"
+        "挑 釁性的行動往往在未經高層授權下擅自發起，主事者多是性格急躁的 海軍艦長而非精算風險的政治"
+        "領導者。 1換言之，MMCA 未來若要能 有效地化解此軍事誘因，必須能建立一套有效的通聯機制"
+        "與透明行為 準則。 \n\n"
+        "### **三、MMCA 須能規範海上危險運動** \n\n"
+        "當前，MMCA 係在《1972 年國際海上避撞章程》 （International Regu"
+        "lations for Preventing Collisions at Sea, CORL"
+        "EGs）與《中美海空相遇安全行為準則》等規定下運作，此安 排對雙方軍艦航行安全與降低誤判提供"
+        "了基本框架，然而對於引發海 上意外的挑釁行為缺乏明確定義與嚴格管控。在這種情況下，類似 20"
+        "01 年 4 月雙方於南海空域發生的戰機擦碰事件極有可能再次出 現。這些具高度挑釁性的行為包"
+        "括「危險運動」(dangerous maneuvers)、「近接偵察」(close air "
+        "surveillance)、使用艦砲或 射控雷達進行模擬攻擊(simulated attac"
+        "ks)以及使用雷射或照明彈干 擾對方機艦人員正常操作。2當中以模擬攻擊最具危險性，極易引發雙"
+        " \n\n"
+        "> 1 Elmo R. Zumwalt, Jr., On Watch (New York: "
+        "New York Times Book Co., 1976), p. 394. \n\n"
+        "> 2 Sean M. Lynn-Jones, \"A Quiet Success for A"
+        "rms Control: Preventing Incidents at Sea,\" in "
+        "Steven E. Miller, and Stephen Van Evera eds. N"
+        "aval Strategy and National Security (Princeton"
+        ", N.J.: Princeton University Press, 1988), pp."
+        " 361- \n\n"
+        "5 \n\n"
+        "國防安全雙週報 第 87 期 \n\n"
+        "方官兵緊張情緒，倘若處理不當可能導致擦槍走火，甚至升級成為武 裝衝突。未來，為進一步鞏固海上"
+        "軍事安全，美中兩國有必要仿冷戰 時期美俄 INCSEA 協定，將危險運動等高挑釁性行為納入 "
+        "MMCA 進 行管理。換言之，若 MMCA 無法明確規範挑釁行為並建立相應的處 理機制，美中"
+        "間日益尖銳的海上遭遇向上升級成為衝突的機率將會大 幅地增加。 \n\n"
+        "363. 危險運動係指近距離運動的海軍艦船，採取各種方式迫使他方艦船採取迴避，用以防 止碰撞"
+        "事件發生。危險運動最常見的例子，就是某方進行海上加油或海上整補時，他方艦 船採取直航方式迫使"
+        "海上作業中的艦艇偏離既定航道。近接偵察係指運用飛機在短距離內 接近或飛越對方艦艇進行偵察，或"
+        "由飛機投下聲納浮標追蹤他方潛艦。 \n\n"
+        "6 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "Princeton University Press, 1988), pp. 361-363. 危險運動係指近距離運動的海軍艦船" in body
+    assert "\n\n363." not in body
+
+
+def test_explanatory_footnote_inside_a_paragraph_the_page_broke():
+    """split_footnote_from_paragraph: footnote 1, which cites nothing, inside the paragraph
+    the page broke (the next line starts a page) is split from it (003-03, a5-11pt,
+    footnote 4 renumbered 1)."""
+    raw = (
+        "2 \n\n"
+        "國防安全雙週報 第 87 期 \n\n"
+        "性『小集團』，執意推進包括中導系統1在內的軍事部署，嚴重加劇地 區緊張局勢」、「個別國家以安"
+        "全為名，對華打關稅戰、貿易戰、科 技戰、輿論戰，嚴重威脅中國的安全發展」以及「一些外部勢力處"
+        "心 積慮打『台灣牌』，『台獨』勢力頑固堅持分裂立場，冒險挑釁」。 此外，在當前國際社會中不少"
+        "國家對美國總統川普的關稅政策之內容 與正當性仍持保留態度或表達不滿時，中共則直接點出「美國以"
+        "各種 藉口宣布對包括中國在內的所有交易夥伴濫施關稅，嚴重侵犯各國正 當權益，嚴重違反世界貿易"
+        "組織規則」，中共選擇性地針對較具國際 爭議性的議題公開點名美方，藉此彰顯中國在國際經貿秩序的"
+        "道德優 勢。 \n\n"
+        "白皮書的論述策略，一方面藉高頻率的追求「和平」語言來形塑 中國的正面形象，並爭取國際輿論的認"
+        "同；另一方面則藉模糊與強硬 並用的方式，將區域安全壓力歸咎於他國，藉此合理化自身的安全行 動"
+        "。中共在白皮書中所描繪的和平願景，實則是一套包裝過的話語策 略，旨在強化中國特色的國際安全觀"
+        "，同時淡化與掩飾其實質的對抗 姿態。值得注意的是，3 月12 日白皮書公布前2 日，恰逢美中"
+        "關稅談 判，雙方達成互降關稅之共識。而白皮書的發布也一反過去幾次中英 文版本同步公布之慣例，"
+        "僅公布英文摘要，未公布英文版全文，這也 增加中共刻意淡化白皮書中批評美國的想像。此舉可能在避"
+        "免刺激美 方，破壞美中談判氣氛，這也顯示出中共對內外語境操作的謹慎與靈 活，選擇性揭露訊息以"
+        "達平衡批判與外交穩定之目的。 \n\n"
+        "### **二、對台論述缺乏新意但著重批判外部干涉** \n\n"
+        "在台灣議題上，白皮書所提之內容主要仍維持長期以來的基調， 並未提出實質性新論點。文件重申「堅"
+        "持一個中國原則」與九二共 1 引文中所指之「中導系統」為中程導彈系統。 \n\n"
+        "3 \n\n"
+        "國防安全雙週報 第 87 期 \n\n"
+        "識，並反對「台獨」分裂和外部勢力干涉。白皮書雖重申不承諾放棄 使用武力，但部分用語較近期其他"
+        "官方表述更為溫和，如提出「團結 廣大台灣同胞，堅定支持島內愛國統一力量，加強兩岸對話溝通和民"
+        " 主協商，共商統一大計，共謀統一大業」、「中國始終以最大誠意、 盡最大努力爭取和平統一」，看"
+        "似與2019 年習近平在《告台灣同胞 書》發表40 周年紀念會上講話的基調稍微接近。 \n\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "「堅持一個中國原則」與九二共識，並反對「台獨」分裂" in body
+    assert body.endswith("[^1]: 引文中所指之「中導系統」為中程導彈系統。\n")
+
+
+def test_plain_footnote_measured_at_the_footnotes_width():
+    """remove_joined_wrap_spaces: a long footnote set as a plain paragraph: its spaces
+    between ideographs end lines of the footnotes' width (79), not of the body's (60)
+    (001-02, a5-11pt)."""
+    from zhiku.clean.layout import remove_joined_wrap_spaces, split_lines
+
+    raw = (
+        "5 《2025 國家安全戰略》使用「國際主義」與「現實主義」都未特別定義。以「現實主 義」為"
+        "例，《2025 國家安全戰略》強調其對「硬實力」軍事力量的投資與運用，但未對 所使用「現實主"
+        "義」進行學術式的定義與區隔，因此本文援用原文以避免自我擴充解釋。 不過考量外交大臣拉米以「進"
+        "步現實主義」（progressive realism）形容工黨政府對外 政策，強調實力與價值"
+        "的二元運用，所以此處「現實主義」應可視為拉米所指稱「進步現 實主義」。更早之前，奈伊（Jos"
+        "eph S. Nye, JR）即曾提出「進步現實主義」概念，它是 植基於「巧實力」（smar"
+        "t power）運用，以結合奈伊所謂的「硬實力」與「軟實力」。 奈伊的「進步現實主義」，相當"
+        "符合拉米對「進步現實主義」的描述與《2025 國家安全 戰略》對「現實主義」的一般性指稱。拉"
+        "米對「進步現實主義」的描述與運用，請參見 David Lammy, “The Case fo"
+        "r Progressive Realism,” Foreign Affairs, May/J"
+        "une 2024, https://reurl.cc/2QE72r. 奈伊對「進步現實主義」"
+        "的描述，請參見 Joseph S. Nye, JR., “Progressive Reali"
+        "sm,” Project Syndicate, August 21, 2006, https"
+        "://www.project-syndicate.org/commentary/progre"
+        "ssive-realism. 6 “National Security Strategy 2"
+        "025,” HM Government, June 2025, pp. 4-5, https"
+        "://reurl.cc/WOvz7k.  \n\n"
+    )
+    lines = remove_joined_wrap_spaces(split_lines(raw), 60, Report(), notes=79, indent=4)
+    text = lines[0].text
+    assert "以「現實主義」為例，" in text and "但未對所使用「現實主義」" in text
+    assert "形容工黨政府對外政策" in text and "它是植基於「巧實力」" in text
+    assert "《2025 國家安全戰略》對「現實主義」" in text and " 主 " not in text
+
+
+def test_join_spaced_urls_inside_an_anchor():
+    """join_spaced_urls: a URL wrapped inside the last word of its anchor (001-03,
+    a5-11pt)."""
+    from zhiku.clean.chars import join_spaced_urls
+
+    assert join_spaced_urls(
+        "2025 年 8 月 4 日，https://tchina.kyodonews.net/news/2025/08/c90f1c1c4060.html"
+        "#google_vignet te。") == (
+        "2025 年 8 月 4 日，https://tchina.kyodonews.net/news/2025/08/c90f1c1c4060.html"
+        "#google_vignette。")
+    assert join_spaced_urls("見 https://x.com/a.html 等。") == "見 https://x.com/a.html 等。"

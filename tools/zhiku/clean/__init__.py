@@ -8,7 +8,9 @@ remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent).  Art
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
 separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers,
 footnote_text_after_table_cells;
-pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails) → mark_references (with
+pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails
+(_plain_footnote_tail, _between_plain_footnotes), _rest_of_page_range, _lone_footnote_end) →
+mark_references (with
 split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines, latin_keywords_end,
 keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
 end_where_the_next_would_fit, end_headings_before_paragraph_openings, join paragraphs split

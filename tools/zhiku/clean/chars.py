@@ -125,12 +125,13 @@ _LETTER_SPACED_RUN = re.compile(r"(?<=://)((?:[A-Za-z0-9] ){2,}[A-Za-z0-9])(?=[.
 
 #: a URL the extractor broke at a line end and joined with a space: after ``/ ? & = - _``,
 #: or inside a run of letters and digits when what follows ends the URL (``…8612 dce14…kcmsf。``),
-#: or inside the file extension that ends it (``….kc msf。``)
+#: or inside the file extension that ends it (``….kc msf。``), or the last word of its
+#: anchor or query (``…html#google_vignet te。``)
 _URL_WRAPPED = re.compile(
     r"((?:https?://|www\.)[^\s<>]*[/?&=_\-]) (?=[A-Za-z0-9%#~])"
     r"|((?:https?://|www\.)[^\s<>]*[A-Za-z0-9]) (?=[A-Za-z0-9]*[0-9./][A-Za-z0-9./_\-?=&%#]*"
     r"(?:[。，；）」]|$))"
-    r"|((?:https?://|www\.)[^\s<>]*\.[A-Za-z]+) (?=[A-Za-z]+[。，；）」])")
+    r"|((?:https?://|www\.)[^\s<>]*[.#_=][A-Za-z]+) (?=[A-Za-z]+[。，；）」])")
 
 
 def join_spaced_urls(text: str, report: Report | None = None, line: int | None = None) -> str:
@@ -144,7 +145,8 @@ def join_spaced_urls(text: str, report: Report | None = None, line: int | None =
     After: ``https://voicetank.org/20250423-2/。``, ``visualNewsView.do?newsId=148944317``
     (a URL wraps after ``/ ? & = - _``, or between letters and digits when the piece after
     the space ends the URL before CJK punctuation: ``…7407b10fa8612 dce14b01….kcmsf。``, or
-    inside the file extension that ends it: ``…c49c38663d1.kc msf。``;
+    inside the file extension that ends it: ``…c49c38663d1.kc msf。``, or inside the last
+    word of its anchor or query: ``…c90f1c1c4060.html#google_vignet te。``;
     ``https://reurl.cc/0KnLqo. 16同註5。`` stays)
     """
     fixed = _URL_SPACED.sub(r"\1", text)

@@ -487,7 +487,8 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             continue
         if not line.gap:
             quoted = False
-        inline = split_footnote_from_paragraph(line, current, body)
+        page_follows = _page_ends_after(lines, index)
+        inline = split_footnote_from_paragraph(line, current, body, page_follows)
         if inline is not None:
             number, text = inline
             report.add("split_footnote_from_paragraph", line.no,
@@ -506,8 +507,9 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             in_plain_note = True
             report.add("move_footnotes", line.no, line.text[:40] + "…", f"[^{plain.group(1)}]")
             continue
-        if after_plain_note and current is not None and _plain_footnote_tail(
-                line, notes.texts[current]):
+        if after_plain_note and current is not None and (_plain_footnote_tail(
+                line, notes.texts[current]) or _between_plain_footnotes(
+                line, lines[index + 1 :], current, notes.texts[current], body)):
             notes.texts[current].append(line.text)
             in_plain_note = True
             report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
@@ -544,8 +546,67 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             notes.texts[current].append(line.text)
             report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
             continue
+        if current is not None and page_follows and _rest_of_page_range(
+                line, notes.texts[current]):
+            notes.texts[current].append(line.text)
+            report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
+            continue
+        if current is not None and _lone_footnote_end(line, body, notes.texts[current]):
+            notes.texts[current].append(line.text)
+            report.add("join_split_footnote", line.no, line.text, f"[^{current}]")
+            continue
         body.append(line)
     return body, notes
+
+
+def _page_ends_after(lines: list[Line], index: int) -> bool:
+    """The page ends after ``lines[index]``: the next line starts a page, or is the page's
+    number (a lone number) before a page start or the end of the text, or the text ends."""
+    ahead = [line for line in lines[index + 1 :] if not line.gap][:2]
+    if ahead and _DIGITS_ONLY.match(ahead[0].text) and not ahead[0].page_start:
+        ahead = ahead[1:]
+    return not ahead or ahead[0].page_start
+
+
+#: a footnote cut inside a range of pages (``pp. 361-``), and the range's end opening a line
+_RANGE_CUT = re.compile(r"(\d{1,5})[-–]$")
+_RANGE_END = re.compile(r"^(\d{1,5})(?=[.,;，。；）)]|\s|$)")
+
+
+def _rest_of_page_range(line: Line, note: list[str]) -> bool:
+    """The rest of a footnote the page broke inside a range of pages, which pymupdf4llm set
+    as a plain paragraph (no block quote) at the foot of the next page: it opens with the
+    range's end, greater than its start, and the next page starts after it.
+
+    Before (pymupdf4llm, a5-11pt): ``> 9 Sean M. Lynn-Jones, "A Quiet Success for Arms
+    Control: …" …(Princeton, N.J.: Princeton University Press, 1988), pp. 361-`` / (page
+    break, body text) / ``363. 危險運動係指近距離運動的海軍艦船，…`` / (page break)
+    After: footnote 9 ends ``…pp. 361-363.危險運動係指近距離運動的海軍艦船，…``
+    """
+    cut = _RANGE_CUT.search(note[-1].rstrip()) if note else None
+    end = _RANGE_END.match(line.text) if not line.gap else None
+    return bool(cut and end) and int(end.group(1)) > int(cut.group(1))
+
+
+#: a paragraph of nothing but the punctuation that closes a sentence
+_LONE_SENTENCE_END = re.compile(r"^[。．.」』）)]+$")
+
+
+def _lone_footnote_end(line: Line, body: list[Line], note: list[str]) -> bool:
+    """The full stop of a footnote whose last printed line held nothing else, which
+    pymupdf4llm set as a paragraph of its own after the next page's body text.
+
+    Before (pymupdf4llm, a5-11pt): ``11 這個報酬可能包含了…，《BBC 코 리아》，2024 年11 月4 日，
+    https://www.bbc.com/korean/articles/cy4ne7magg2ro`` / (page break, body text ending
+    ``…12這部分值得後續關注。``) / ``。`` / ``> 12 이상근, …``
+    After: footnote 11 ends ``…cy4ne7magg2ro。``; no paragraph ``。``.
+    Only when the current footnote stops mid-sentence and the body text before ends one
+    (a body paragraph cut after its last word would take it).
+    """
+    if line.gap or not _LONE_SENTENCE_END.match(line.text) or not _unfinished(note):
+        return False
+    before = next((previous for previous in reversed(body) if not previous.gap), None)
+    return before is not None and before.text.rstrip().endswith(tuple(_SENTENCE_END))
 
 
 
@@ -598,8 +659,8 @@ _INLINE_NOTE = re.compile(r"(?<=[\u4e00-\u9fff，、]) (\d{1,3}) (?=\S)(?![年�
 _CITATION = re.compile(r"[〈《“\"]|https?://")
 
 
-def split_footnote_from_paragraph(line: Line, current: str | None,
-                                  body: list[Line]) -> tuple[str, str] | None:
+def split_footnote_from_paragraph(line: Line, current: str | None, body: list[Line],
+                                  page_follows: bool = False) -> tuple[str, str] | None:
     """A footnote pymupdf4llm set inside a body paragraph, where the page broke it: the
     next footnote's number after text that stops mid-sentence, then a citation that ends
     the line; the paragraph goes on in the next line.
@@ -611,6 +672,13 @@ def split_footnote_from_paragraph(line: Line, current: str | None,
     Returns (number, footnote text), or None. Only the next footnote's number, not
     before a counter (``1 架蒼鷺（Heron）無人機``), whose marker stands glued in the body
     before (in text without ``[^n]`` markers: zhiku's own Markdown has none of this).
+
+    A footnote that cites nothing (an explanation) only where the next line starts a page
+    (``page_follows``: the paragraph goes on there, after the page's furniture).
+    Before (pymupdf4llm, a5-11pt): ``在台灣議題上，…文件重申「堅持一個中國原則」與九二共 4
+    引文中所指之「中導系統」為中程導彈系統。`` / (page break) ``識，並反對「台獨」分裂…``
+    After: the paragraph ``…與九二共識，並反對「台獨」分裂…``; footnote 4 = ``引文中所指之
+    「中導系統」為中程導彈系統。``
     """
     if line.gap or line.text.startswith((">", "#", "[^")) or " " not in line.text:
         return None
@@ -623,8 +691,8 @@ def split_footnote_from_paragraph(line: Line, current: str | None,
         if match.group(1) != expected:
             continue
         tail = line.text[match.end():]
-        if _CITATION.search(tail) and _marker_in_body(expected, body) and not any(
-                "[^" in previous.text for previous in body[-MARKER_LOOKBACK:]):
+        if (_CITATION.search(tail) or page_follows) and _marker_in_body(expected, body) \
+                and not any("[^" in previous.text for previous in body[-MARKER_LOOKBACK:]):
             return expected, tail
         return None
     return None
@@ -651,8 +719,9 @@ def _plain_footnote_start(match: re.Match, current: str | None, body: list[Line]
 
 
 #: how the rest of a footnote opens where the line broke inside its date: a URL, or the
-#: date's day (month, year) glued by its comma to a URL
-_PLAIN_NOTE_TAIL = re.compile(r"^(?:[年月日][，,]\s*)?(?:https?://|www\.)\S")
+#: date's day (month, year) glued by its comma to a URL, or (the line broke after the
+#: date) the comma before the URL
+_PLAIN_NOTE_TAIL = re.compile(r"^(?:[年月日]?[，,]\s*)?(?:https?://|www\.)\S")
 
 
 def _plain_footnote_tail(line: Line, note: list[str]) -> bool:
@@ -667,8 +736,36 @@ def _plain_footnote_tail(line: Line, note: list[str]) -> bool:
     (not a body paragraph joined to the text the page broke, ``…將凍結資金交付平壤``).
     Only right after the footnote (blank lines between), when it stops mid-sentence; a body
     line that opens with a day (``日，俄國在莫斯科…``) opens no URL and stays in the body.
+
+    Before (pymupdf4llm, a5-11pt): ``- 4 〈雅魯藏布江下游水電工程已獲核准〉，《人民網》， 2024 年
+    12 月 26 日`` / ``，https://paper.people.com.cn/rmrb/pc/content/202412/26/…ht ml。``
+    After: footnote 4 ends ``…2024 年 12 月 26 日，https://paper.people.com.cn/…html。``
     """
     return not line.gap and bool(_PLAIN_NOTE_TAIL.match(line.text)) and _unfinished(note)
+
+
+def _between_plain_footnotes(line: Line, ahead: list[Line], current: str, note: list[str],
+                             body: list[Line]) -> bool:
+    """The rest of a footnote that pymupdf4llm set as a plain paragraph and broke into two:
+    a paragraph right after the footnote, which stops mid-sentence, and right before the
+    next footnote (blank lines between), on the same page.
+
+    Before (pymupdf4llm, a5-11pt): ``11 混幣的目的是…Zhang Joy，〈加密貨 幣混幣器是什麼？
+    工作原理&類型、洗錢監管風險、代表專案…全整理〉，`` / ``《Blocktempo》，2024 年06 月 14 日，
+    https://shorturl.at/93IWM。`` / ``12 “Sanctions Imposed on DPRK IT Workers…``
+    After: footnote 11 ends ``…全整理〉，《Blocktempo》，2024 年06 月 14 日，…93IWM。``
+    (not joined to the body paragraph the page broke, ``…精密工程技術乃至於核研究等情資與機``).
+    Not a line that starts a page (the body text the page broke goes on there), nor a list
+    item (the rest of a footnote set as one: see the ``listed`` footnotes).
+    """
+    if line.gap or line.page_start or not _unfinished(note) or not current.isdigit() \
+            or _LIST_ITEM.match(line.text):
+        return False
+    following = next((later for later in ahead if not later.gap), None)
+    if following is None or following.page_start:
+        return False
+    plain = _PLAIN_FOOTNOTE.match(following.text)
+    return bool(plain) and _plain_footnote_start(plain, current, body)
 
 
 def _continues_quoted_footnote(start: re.Match, current: str, note: list[str]) -> bool:

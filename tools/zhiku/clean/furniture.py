@@ -141,7 +141,10 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
 
 
 def _header_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip())
+    """The line as a running header: its numbers as ``#``, and without the Markdown heading
+    mark pymupdf4llm gives the header on a page where it takes its font for a heading's
+    (``#### 國防安全即時評析`` on one page, ``國防安全即時評析`` on the others)."""
+    return re.sub(r"\d+", "#", re.sub(r"^#{1,6}\s+", "", text.strip()))
 
 
 def remove_boilerplate(lines: list[Line], report: Report) -> list[Line]:

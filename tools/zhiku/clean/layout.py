@@ -507,10 +507,15 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
     (:func:`_joined_line_ends`); a line may end at a space in Latin text (``for a New Era``),
     which is kept. Other spaces (``差距懸殊 透露訊息曝``, ``15 人``) stay.
 
-    A line none of whose spaces ends a line ``full`` wide is measured with the footnotes'
-    width ``notes``: a footnote pymupdf4llm wrote as a plain paragraph or a list item.
+    A line whose spaces between CJK characters end more lines of the footnotes' width
+    ``notes`` than lines ``full`` wide is measured with ``notes``: a footnote pymupdf4llm
+    wrote as a plain paragraph or a list item.
     Before (001-04, 12pt, notes 96): ``8 除此之外，…也會針對北韓的挑釁行為或實 施警告射擊之前``
     After: ``8 除此之外，…也會針對北韓的挑釁行為或實施警告射擊之前``
+    Before (001-02, a5-11pt, full 60, notes 79; two of the eight such spaces end a line 60
+    wide, all eight a line 79 wide): ``5 《2025 國家安全戰略》…都未特別定義。以「現實主 義」為例，
+    …但未對 所使用「現實主義」…``
+    After: ``…以「現實主義」為例，…但未對所使用「現實主義」…``
 
     Body text is split where two paragraphs share a line (:func:`split_joined_paragraphs`),
     with the first-line ``indent`` (:func:`measure_joined_indent` when not given).
@@ -534,9 +539,12 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
                 _note_wrap_edges(piece, chain, full)
             between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
             ends = [space for space in chain if space in between_cjk]
-            if not ends and notes and not text.startswith("#"):
-                ends = [start + space for space in _wrap_chain(text[start:], notes)
-                        if start + space in between_cjk]
+            if notes and not text.startswith("#"):
+                # a footnote set as a plain paragraph: its lines are the footnotes' width
+                note_ends = [start + space for space in _wrap_chain(text[start:], notes)
+                             if start + space in between_cjk]
+                if len(note_ends) > len(ends):
+                    ends = note_ends
             for space in sorted(ends, reverse=True):
                 report.add("remove_joined_wrap_spaces", piece.no,
                            text[max(0, space - 4) : space + 5],
