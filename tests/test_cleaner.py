@@ -606,6 +606,92 @@ def test_keep_lines_before_long_words():
     assert "keep_lines_before_long_words" in [c.fix for c in converted.reports[0].changes]
 
 
+
+def test_keep_lines_before_long_words_on_a_narrow_page():
+    """a5-11pt (30 ideographs a line): a Latin word that did not fit makes a line short by
+    more than the slack.  The bracket set apart from the word by pdftotext's wide gap, and
+    a paragraph's first line (short by its indent as well), still keep the line going."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=60, slack=2, indented=False, first_indent=4)
+    line = Line(43, "「一中政策」，雖然不承認台灣是主權獨立國家，但僅「認知」")
+    following = Line(44, "（ acknowledge ）而未接受中國擁有台灣主權主張的「一中原")
+    assert not end_paragraphs_at_short_lines(line, following, None, wrap)
+    line = Line(15, "果不其然，印度在 5 月 7 日凌晨展開「辛多爾行動」")  # 14 short
+    following = Line(16, "（Operation Sindoor），以火炮及空中戰機對巴基斯坦恐怖分子據")
+    assert not end_paragraphs_at_short_lines(line, following, None, wrap, opening=True)
+    # ``（Operation`` (11) fits the 14 columns left after a line inside a paragraph
+    assert end_paragraphs_at_short_lines(line, following, None, wrap)
+
+
+def test_a_line_that_ends_a_sentence_before_a_marker_is_no_paragraph_opening():
+    """A full line that ends a sentence, before a line short by about an indent that ends
+    a sentence too (before its footnote marker): that line is the paragraph's last, not
+    the next paragraph's first (pdftotext, a5-11pt, 001-03)."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_paragraphs_at_short_lines
+
+    wrap = Wrap(marks_ends=False, full=60, slack=1, indented=False, first_indent=4)
+    line = Line(77, "他除了引用時任首相的岸田文雄「今日的烏克蘭可能是明天的東亞」")
+    following = Line(78, "之說法外，也強調台日兩國應該合作，加強區域的嚇阻力量。[^2]")
+    after = Line(79, "近年自民黨在選舉之前，除了行之有年、類似我國「選戰說帖」")
+    assert not end_paragraphs_at_short_lines(line, following, after, wrap)
+    assert end_paragraphs_at_short_lines(following, after, None, wrap)
+
+
+def test_rejoin_stretched_line_pieces():
+    """A justified line stretched because a URL glued to ``日，`` did not fit comes from
+    pdftotext as pieces with a blank line between them (a5-11pt, 001-08): they are one
+    line, and the figure's source line stays one paragraph."""
+    raw = (  # pdftotext, a5-11pt (footnote markers left out)
+        "由於興建水電站將會影響當地的生態環境、水資源、遷徙、文化\n"
+        "等，甚至引起當地民眾的不滿與抗爭，例如：由於中國計劃在金沙江\n"
+        "建造崗托水壩，也就是在四川省甘孜藏族自治州德格縣與江達縣之間\n"
+        "的山谷興建崗托大壩和水電站。此建設恐淹沒多個藏人村莊及寺院，\n"
+        "包括有 700 年歷史及珍貴佛教壁畫的汪堆寺，並迫使 4,200 多名藏人\n"
+        "遷移。2024 年 2 月引起數百名藏人發起抗議行動，並遭受當局的迅\n"
+        "速鎮壓。\n"
+        "可見，地震活動已多次對該地區的水壩造成破壞，因為水壩建設\n"
+        "會對生態系統造成不可逆的影響，並加劇斷層活動。水庫的重量可能\n"
+        "進一步增加地震頻率，增加災害發生的機率而對當地居民和基礎設施\n"
+        "帶來威脅，並破壞區域的豐富生態多樣性。\n"
+        "圖、雅魯藏布江水電站位置\n"
+        "資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂\n"
+        "慮 〉 ， 《 中 央 社 》 ， 2025\n\n年\n\n7\n\n月\n\n23\n\n"
+        "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。\n"
+    )
+    converted = convert_text(raw, "snippet.txt")
+    assert converted.articles[0].body.endswith(
+        "\n\n圖、雅魯藏布江水電站位置\n\n資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何"
+        "憂慮〉，《中央社》， 2025 年 7 月 23 日，https://www.cna.com.tw/news/aopl/"
+        "202507230228.aspx。\n")
+    assert "rejoin_stretched_line_pieces" in [c.fix for c in converted.reports[0].changes]
+
+
+def test_rejoin_stretched_line_pieces_only_before_an_unbreakable_opening():
+    """PyMuPDF's pieces of a stretched line (``融`` / ``公`` / ``司`` / ``」`` / …) are one
+    line before ``Corporation,``; short lines that end a sentence, or that leave room for
+    what opens the next line, stay apart."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import rejoin_stretched_line_pieces
+
+    wrap = Wrap(marks_ends=False, full=60, slack=1, indented=False, first_indent=4)
+    texts = ["在本次美烏礦產協議中，美方之合作代表是由「美國國際開發金", "融", "公", "司", "」",
+             "(U.S. International Development Finance",
+             "Corporation, DFC)所擔任，烏方則是由其政府之「公私夥伴關係支"]
+    lines = [Line(number, text) for number, text in enumerate(texts, start=79)]
+    report = Report()
+    joined = rejoin_stretched_line_pieces(lines, wrap, report)
+    assert [line.text for line in joined] == [
+        texts[0], "融公司」(U.S. International Development Finance", texts[-1]]
+    # a paragraph's last line is no piece; the title before an ideograph stays a line
+    lines = [Line(1, "並遭受當局的迅速鎮壓。"), Line(2, "（"),
+             Line(3, "Australia-United Kingdom-United States Security"),
+             Line(4, "日本表明堅定反對俄羅斯侵略戰爭的立場")]
+    assert rejoin_stretched_line_pieces(lines, wrap, Report()) == lines
+
+
 INDENTED_12PT = (  # pdfminer, 12pt, ragged right, first-line indents (dropped by the extractor)
     '2025 年 7 月 28 日至 7 月 29 日，美國及中國的貿易代表團在瑞典的斯德哥爾\n'
     '摩（Stockholm）進行第三輪的經貿會談，美國由財政部長貝森特（Scott \n'

@@ -11,7 +11,8 @@ footnote_text_after_table_cells;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails
 (_plain_footnote_tail, _between_plain_footnotes), _rest_of_page_range, _lone_footnote_end) →
 mark_references (with
-split_marker_from_date) → build_blocks (join wrapped lines, end_paragraphs_at_short_lines, latin_keywords_end,
+split_marker_from_date) → build_blocks (rejoin_stretched_line_pieces, join wrapped lines,
+end_paragraphs_at_short_lines, latin_keywords_end,
 keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
 end_where_the_next_would_fit, end_headings_before_paragraph_openings, join paragraphs split
 by pages (opens_with_gloss, continues_at_page_top, not opens_with_source_label), find headings

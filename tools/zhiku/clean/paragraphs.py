@@ -7,6 +7,7 @@ paragraph goes on after the page break (and after the footnotes that were lifted
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -319,7 +320,9 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
                 and not following.text[:1].isascii()
                 and not keep_lines_before_glued_urls(line, following, wrap, report))
     deficit = wrap.full - _printed_width(line.text)
-    if keep_lines_before_long_words(line, following, deficit):
+    # a paragraph's first line (``opening``) has its indent less room
+    if keep_lines_before_long_words(line, following,
+                                    deficit - (wrap.first_indent if opening else 0)):
         if report is not None:
             report.add("keep_lines_before_long_words", following.no,
                        line.text[-8:] + " | " + following.text[:12],
@@ -351,9 +354,19 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
         # not short only because the next line's first word did not fit (``…的立`` /
         # ``場。2023 年…``: 場 cannot leave its 。)
         and following_deficit > _opening_unit_width(after.text)
-        and not following.text.endswith(_SENTENCE_END)
+        and not ends_sentence_before_note(following.text)
         and not heading_level(following.text)
     )
+
+
+def ends_sentence_before_note(text: str) -> bool:
+    """A line ends a sentence, also where a footnote marker follows the sentence mark.
+
+    ``之說法外，也強調台日兩國應該合作，加強區域的嚇阻力量。[^2]`` → True (a5-11pt: a
+    paragraph's last line, short by about an indent, is no paragraph's first line, so the
+    full line before it, ``…「今日的烏克蘭可能是明天的東亞」``, does not end a paragraph).
+    """
+    return (_FOOTNOTE_REF_AT_END.sub("", text) or text).endswith(_SENTENCE_END)
 
 
 def keep_wrapped_urls(line: Line, following: Line) -> bool:
@@ -429,7 +442,7 @@ def _opening_unit_width(text: str) -> int:
 
 
 #: a Latin word (after opening brackets) that opens a line: it wraps as one piece
-_OPENING_WORD = re.compile(r"^[（(《〈「『“‘\[]*[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+_OPENING_WORD = re.compile(r"^[（(《〈「『“‘\[]*(?:(?<=[（(《〈「『“‘\[]) )?[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
 
 
 def keep_lines_before_long_words(line: Line, following: Line, deficit: int) -> bool:
@@ -440,9 +453,80 @@ def keep_lines_before_long_words(line: Line, following: Line, deficit: int) -> b
     short) / ``（Operation Highmast）在印太區域行動部署的一部分，…``
     After: one paragraph: ``…執行代號「高桅行動」（Operation Highmast）在印太區域…``
     (``（Operation`` needs 11 columns).
+    On a paragraph's first line the room left is the shortfall less the indent: a5-11pt,
+    ``果不其然，印度在 5 月 7 日凌晨展開「辛多爾行動」`` (14 short, indent 4) /
+    ``（Operation Sindoor），以火炮及空中戰機…`` (``（Operation`` needs 11 > 10).
+    An opening bracket set apart from the word (``（ acknowledge ）而未接受…``, a justified
+    line whose gaps pdftotext reads as spaces) wraps with it all the same.
     """
     word = _OPENING_WORD.match(following.text)
     return bool(word) and printed_width(word.group(0)) >= deficit
+
+
+_ABBREVIATION_AT_END = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]\.){2,}$")
+
+
+def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) -> list[Line]:
+    """Glue back the pieces of one printed line that the extractor cut at its wide gaps.
+
+    A justified line that stops far short of the margin, because what opens the next line
+    (a Latin word, a URL glued to the character before it) could not be split, is
+    stretched: its gaps grow wide, and pdftotext (a blank line between the pieces) or
+    PyMuPDF (a glyph a line) gives each piece as a line of its own.  Each piece alone is
+    far shorter than a full line, so it would end the paragraph.
+
+    Before (pdftotext, a5-11pt, full line 60): ``資料來源：〈中國雅魯藏布江大壩動工 看懂印度
+    孟加拉為何憂`` / ``慮 〉 ， 《 中 央 社 》 ， 2025`` / ``年`` / ``7`` / ``月`` / ``23`` /
+    ``日，https://www.cna.com.tw/news/aopl/202507230228.aspx。``
+    After: the pieces are one line ``慮〉，《中央社》，2025 年 7 月 23`` (30 wide), and the
+    source line stays one paragraph (``日，https://…`` needs 54 and fits no line's rest).
+    Before (pdftotext): ``…「澳英美三邊安全夥伴關係」`` / ``（`` / ``Australia-United`` /
+    ``Kingdom-United`` / ``States`` / ``Security`` / ``Partnership, AUKUS）的名義進駐…``
+    After: ``（Australia-United Kingdom-United States Security`` is one line.
+    Before (pdftotext): ``…「美國國際開發金`` / ``融 公 司 」 (U.S.`` / ``International`` /
+    ``Development`` / ``Finance`` / ``Corporation, DFC)所擔任，…``
+    After: ``融 公 司」 (U.S. International Development Finance`` is one line (PyMuPDF:
+    ``融`` / ``公`` / ``司`` / ``」`` / ``(U.S. International Development Finance``, the same).
+    Only a run of at least two lines that together fit one printed line, none ending a
+    sentence or being a heading, within a page, and only before a line that opens with an
+    unbreakable unit at least as wide as the room the run leaves (as
+    :func:`keep_lines_before_long_words`: Latin widths are estimates).
+    """
+    if not wrap.full:
+        return lines
+    result = list(lines)
+    index = len(result) - 1
+    while index > 0:
+        following = result[index]
+        unit = _OPENING_WORD.match(following.text) or _GLUED_OPENING.match(following.text)
+        if following.gap or unit is None or heading_level(following.text):
+            index -= 1
+            continue
+        start, text = index, ""
+        for candidate in range(index - 1, -1, -1):
+            piece = result[candidate]
+            # (``U.S.`` ends an abbreviation, not a sentence; a piece of closing marks alone,
+            # ``」``, is no line's start, so it ends none)
+            if piece.gap or not piece.text or heading_level(piece.text) \
+                    or (ends_sentence_before_note(piece.text)
+                        and not _ABBREVIATION_AT_END.search(piece.text)
+                        and piece.text.strip(_CLOSING)):
+                break
+            joined = join_text(piece.text, text)
+            if _printed_width(joined) > wrap.full:
+                break
+            start, text = candidate, joined
+            if piece.page_start:
+                break
+        if index - start >= 2 and printed_width(unit.group(0)) >= wrap.full - _printed_width(text):
+            pieces = result[start:index]
+            report.add("rejoin_stretched_line_pieces", pieces[0].no,
+                       " | ".join(piece.text for piece in pieces), text)
+            result[start:index] = [dataclasses.replace(
+                pieces[0], text=text, trailing_space=pieces[-1].trailing_space)]
+            index = start
+        index -= 1
+    return result
 
 
 def start_headings_after_short_lines(previous: Line, width: int) -> bool:
@@ -508,6 +592,8 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             parts.clear()
 
     content = list(lines)
+    if not wrap.marks_ends:
+        content = rejoin_stretched_line_pieces(content, wrap, report)
     table_until = -1
     for index, line in enumerate(content):
         if index <= table_until:
