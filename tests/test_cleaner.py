@@ -2472,3 +2472,24 @@ def test_join_spaced_urls_inside_an_anchor():
         "2025 年 8 月 4 日，https://tchina.kyodonews.net/news/2025/08/c90f1c1c4060.html"
         "#google_vignette。")
     assert join_spaced_urls("見 https://x.com/a.html 等。") == "見 https://x.com/a.html 等。"
+
+
+def test_pieces_of_a_stretched_line_pymupdf_gave_a_line_each_stay_text():
+    """PyMuPDF gives the pieces of a stretched justified line a line each, and its wide gaps
+    as lines of a space (001-08, a5-11pt): those lines open no footnote block
+    (_gap_inside_stretched_line), ``23`` before ``日，https://…`` is a date's day, not a page
+    number (_date_cut_after_number), and the pieces are one line again
+    (rejoin_stretched_line_pieces)."""
+    from zhiku.clean.footnotes import separate_footnotes
+    from zhiku.clean.layout import split_lines
+
+    raw = ("程度的破壞，以及有 5 座水庫出現裂縫等問題。1\n \n1 同註 13。\n\f"
+           "帶來威脅，並破壞區域的豐富生態多樣性。\n圖、雅魯藏布江水電站位置\n"
+           "資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂\n慮\n〉\n，\n《\n中\n央\n社\n》\n，\n"
+           "2025\n \n年\n \n7\n \n月\n \n23\n日，https://www.cna.com.tw/news/aopl/202507230228.aspx。\n"
+           "2 同前註。\n")
+    report = Report()
+    body, _ = separate_footnotes(split_lines(raw), True, report)
+    assert ("2025年7月23日，https://www.cna.com.tw/news/aopl/202507230228.aspx。"
+            in "".join(line.text for line in body))
+    assert "remove_page_numbers" not in report.counts()

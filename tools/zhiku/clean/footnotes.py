@@ -70,6 +70,33 @@ def separate_footnotes(
     return _separate_superscript(lines, report)
 
 
+#: the widest piece of a stretched line that PyMuPDF gives a line (two ideographs, a year)
+_PIECE_WIDTH = 4
+
+
+def _gap_inside_stretched_line(lines: list[Line], index: int) -> bool:
+    """A line of only a space between two pieces of one printed line is no vertical gap:
+    PyMuPDF gives the pieces of a stretched justified line one a line, and its wide gaps as
+    lines of a space (a5-11pt, 001-08: ``2025`` / ``␠`` / ``年`` / ``␠`` / ``7`` / ``␠`` /
+    ``月``); it opens no footnote block.
+    """
+    if index == 0 or index + 1 >= len(lines):
+        return False
+    before, after = lines[index - 1], lines[index + 1]
+    return not before.gap and not after.gap and not after.page_start \
+        and printed_width(before.text) <= _PIECE_WIDTH >= printed_width(after.text)
+
+
+def _date_cut_after_number(line: Line, following: Line | None) -> bool:
+    """A lone number whose next line opens with its date's unit is the date's, not a page
+    number (nor a footnote number): the pieces of a stretched justified line that PyMuPDF
+    gives one a line, after a line holding only a space (a5-11pt, 001-08: ``年`` / ``␠`` /
+    ``7`` / ``␠`` / ``月`` / ``␠`` / ``23`` / ``日，https://www.cna.com.tw/…``).
+    """
+    return following is not None and not following.page_start \
+        and _DATE_UNIT_AFTER.match(following.text) is not None and not line.page_start
+
+
 def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], Footnotes]:
     notes = Footnotes()
     body: list[Line] = []
@@ -144,6 +171,9 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             in_block = True
             skip_until = position
             continue
+        if line.gap and _gap_inside_stretched_line(lines, index):
+            body.append(line)
+            continue
         if line.gap:
             ahead = [x for x in lines[index + 1 : index + 8] if not x.gap][:4]
             if ahead and not ahead[0].page_start and footnote_start(ahead[0]):
@@ -158,7 +188,7 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             continue
         if _DIGITS_ONLY.match(line.text) and (
             in_block or line.page_start or following is None or following.page_start
-        ):
+        ) and not _date_cut_after_number(line, following):
             report.add("remove_page_numbers", line.no, line.text)
             in_block = False
             if following is not None:

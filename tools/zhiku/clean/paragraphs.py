@@ -486,7 +486,8 @@ def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) 
     Before (pdftotext): ``…「美國國際開發金`` / ``融 公 司 」 (U.S.`` / ``International`` /
     ``Development`` / ``Finance`` / ``Corporation, DFC)所擔任，…``
     After: ``融 公 司」 (U.S. International Development Finance`` is one line (PyMuPDF:
-    ``融`` / ``公`` / ``司`` / ``」`` / ``(U.S. International Development Finance``, the same).
+    ``融`` / ``公`` / ``司`` / ``」`` / ``(U.S. International Development Finance``, the same;
+    its wide gaps may come as lines of a space, ``2025`` / ``␠`` / ``年``, which go).
     Only a run of at least two lines that together fit one printed line, none ending a
     sentence or being a heading, within a page, and only before a line that opens with an
     unbreakable unit at least as wide as the room the run leaves (as
@@ -505,6 +506,8 @@ def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) 
         start, text = index, ""
         for candidate in range(index - 1, -1, -1):
             piece = result[candidate]
+            if piece.gap and 0 < candidate and not result[candidate - 1].gap:
+                continue  # PyMuPDF: a line of a space between two pieces, a wide gap
             # (``U.S.`` ends an abbreviation, not a sentence; a piece of closing marks alone,
             # ``」``, is no line's start, so it ends none)
             if piece.gap or not piece.text or heading_level(piece.text) \
