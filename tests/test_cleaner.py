@@ -2493,3 +2493,89 @@ def test_pieces_of_a_stretched_line_pymupdf_gave_a_line_each_stay_text():
     assert ("2025年7月23日，https://www.cna.com.tw/news/aopl/202507230228.aspx。"
             in "".join(line.text for line in body))
     assert "remove_page_numbers" not in report.counts()
+
+
+def test_reclaim_wide_footnote_tails():
+    """The rest of a footnote the page broke, alone at the foot of the article's last page
+    in the footnotes' smaller print (78 columns against the body's 60), read as body text:
+    it goes back to its footnote (pdftotext, PyMuPDF, pdfminer, a5-11pt, 003-01)."""
+    from pathlib import Path
+
+    from zhiku.clean.footnotes import reclaim_wide_footnote_tails
+    from zhiku.clean.layout import Line
+
+    body = [Line(180, "理機制，美中間日益尖銳的海上遭遇向上升級成為衝突的機率將會大"),
+            Line(181, "幅地增加。"),
+            Line(183, "363. 危險運動係指近距離運動的海軍艦船，採取各種方式迫使他方艦船採取迴避，用以防"),
+            Line(184, "止碰撞事件發生。危險運動最常見的例子，就是某方進行海上加油或海上整補時，他方艦"),
+            Line(185, "船採取直航方式迫使海上作業中的艦艇偏離既定航道。近接偵察係指運用飛機在短距離內"),
+            Line(186, "接近或飛越對方艦艇進行偵察，或由飛機投下聲納浮標追蹤他方潛艦。")]
+    note = ["Sean M. Lynn-Jones, …, Naval Strategy and",
+            "National Security (Princeton, N.J.: Princeton University Press, 1988), pp. 361-"]
+    assert not reclaim_wide_footnote_tails(list(body), "9", list(note), 0, Report())
+    assert reclaim_wide_footnote_tails(body, "9", note, 60, Report())
+    assert [line.no for line in body] == [180, 181]
+    assert note[-1] == "接近或飛越對方艦艇進行偵察，或由飛機投下聲納浮標追蹤他方潛艦。"
+    # body lines a full line wide are no footnote's rest
+    body = [Line(1, "幅地增加。"), Line(2, "理機制，美中間日益尖銳的海上遭遇向上升級成為衝突的機率將會大"),
+            Line(3, "幅地增加。")]
+    assert not reclaim_wide_footnote_tails(body, "9", note, 60, Report()) and len(body) == 3
+
+    fixture = Path(__file__).parent / "fixtures" / "extracted" / "003-01-a5-11pt.pdftotext.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert "機率將會大幅地增加。\n\n[^1]" in body
+    assert "University Press, 1988), pp. 361-363. 危險運動係指近距離運動的海軍艦船" in body
+
+
+def test_a_url_cut_at_a_line_end_goes_on_in_digits():
+    """``3o/trad。`` goes on with the URL the line before was cut in: no footnote 3
+    (pdftotext, a5-11pt, 003-04)."""
+    from zhiku.clean.footnotes import continues_cut_url
+
+    note = ["碧嘉蘭（Laura Bicker），〈中國終於來到談判桌，但這場戰爭遠未結束〉，《BBC 中",
+            "文網》，2025 年 5 月 13 日，https://www.bbc.com/zhongwen/articles/c861qx6qgd"]
+    assert continues_cut_url(note, "3o/trad。")
+    assert not continues_cut_url(note, "3 〈美關稅戰步步進逼 陸外交部發中英雙語短片：中國不跪！〉")
+    assert not continues_cut_url(note[:1], "3o/trad。")
+    raw = (
+        "談前，央視新媒體「玉淵譚天」稱美國多次主動與中國接觸，美國副\n"
+        "總統范斯（JD Vance）則稱中國主動聯繫美方。2\n"
+        "1\n\n"
+        "碧嘉蘭（Laura Bicker），〈中國終於來到談判桌，但這場戰爭遠未結束〉，《BBC 中\n"
+        "文網》，2025 年 5 月 13 日，https://www.bbc.com/zhongwen/articles/c861qx6qgd\n"
+        "3o/trad。\n"
+        "2\n\n"
+        "〈美中關稅戰 中國官媒稱美方主動與中接觸希望談判〉，《中央社》，2025 年 5 月 1\n"
+        "日，https://www.cna.com.tw/news/aopl/202505010049.aspx；陳熙文，〈美中周末\n"
+        "經貿對話 范斯：大陸主動聯繫〉，《聯合新聞網》，2025 年 5 月 8\n"
+        "日，https://udn.com/news/story/6813/8724880。\n\n"
+        "2\n\n\f"
+        "在中國的實際對美作為之外，相關分析較少留意此則影片以「不\n"
+    )
+    converted = convert_text("壹、前言\n2025 年 5 月，中國與美國在日內瓦進行經貿會談，會\n1" + raw,
+                             "snippet.txt")
+    body = converted.articles[0].body
+    assert "https://www.bbc.com/zhongwen/articles/c861qx6qgd3o/trad。\n\n[^2]: 〈美中關稅戰" in body
+
+
+def test_reclaim_footnote_tails_that_are_a_full_stop():
+    """A footnote whose URL filled its last line: the full stop alone opens the next page's
+    footnote area (pdfminer, a5-11pt, 003-05); no printed line opens with one."""
+    from pathlib import Path
+
+    from zhiku.clean.footnotes import Footnotes, reclaim_footnote_tails
+    from zhiku.clean.layout import Line
+
+    notes = Footnotes()
+    notes.add("11", "這個報酬可能包含了海外派兵的部隊薪餉、提升北韓國防產業的關鍵技術、協助開發北", 200)
+    notes.texts["11"].append("리아》，2024 年 11 月 4 日，https://www.bbc.com/korean/articles/cy4ne7magg2ro")
+    body = [Line(246, "會在「有利的情況之下」，以不同的形式加入俄中主導的多邊協力機"),
+            Line(248, "構，12這部分值得後續關注。"), Line(250, "。")]
+    reclaim_footnote_tails(body, "11", notes, Report())
+    assert [line.no for line in body] == [246, 248] and notes.texts["11"][-1] == "。"
+
+    fixture = Path(__file__).parent / "fixtures" / "extracted" / "003-05-a5-11pt.pdfminer.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert "這部分值得後續關注。\n\n" in body
+    assert "https://www.bbc.com/korean/articles/cy4ne7magg2ro。\n\n[^12]" in body
+    assert "c899e32fd4be46b9.kcmsf。\n\n[^2]: 〈경애하는" in body  # no footnote 4 ``be46b9…``

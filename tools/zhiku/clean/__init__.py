@@ -6,7 +6,8 @@ measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one l
 paragraph measure_joined_widths (measure_joined_wrap, measure_notes_wrap) →
 remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent).  Article level
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
-separate_footnotes (and page numbers, reclaim_footnote_tails, recover_late_footnote_numbers,
+separate_footnotes (and page numbers, reclaim_footnote_tails, reclaim_wide_footnote_tails,
+continues_cut_url, recover_late_footnote_numbers,
 footnote_text_after_table_cells;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails
 (_plain_footnote_tail, _between_plain_footnotes), _rest_of_page_range, _lone_footnote_end) →
@@ -116,7 +117,7 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
         line.text = remove_cjk_spaces(line.text, report, line.no)
     if layout.hard_wrapped and not layout.wrap.marks_ends:
         lines = rejoin_lines_split_at_markers(lines, layout.wrap, report)
-    lines, notes = separate_footnotes(lines, layout.hard_wrapped, report)
+    lines, notes = separate_footnotes(lines, layout.hard_wrapped, report, layout.wrap.full)
     available, used = notes.numbers(), []
     # one-line-per-paragraph text without superscripts or [^n] (pymupdf4llm): plain digits
     plain_digits = layout.hard_wrapped or not any(

@@ -56,7 +56,7 @@ class Footnotes:
 
 
 def separate_footnotes(
-    lines: list[Line], hard_wrapped: bool, report: Report
+    lines: list[Line], hard_wrapped: bool, report: Report, full: int = 0
 ) -> tuple[list[Line], Footnotes]:
     """Take footnote definitions and page numbers out of an article's line flow.
 
@@ -64,9 +64,11 @@ def separate_footnotes(
     / ``https://tw.news.yahoo.com/….html。`` / `` 述，相對於日內瓦…``
     After: body ``成小組來討論。1基本上…``, ``述，相對於日內瓦…``; footnote 1 =
     ``倪浩軒，〈…〉，《今日新聞》，`` + ``https://tw.news.yahoo.com/….html。``
+    ``full``: the printed width of a full body line (:attr:`Wrap.full`), for
+    :func:`reclaim_wide_footnote_tails`; 0 when not measured.
     """
     if hard_wrapped:
-        return _separate_pdftotext(lines, report)
+        return _separate_pdftotext(lines, report, full)
     return _separate_superscript(lines, report)
 
 
@@ -97,7 +99,8 @@ def _date_cut_after_number(line: Line, following: Line | None) -> bool:
         and _DATE_UNIT_AFTER.match(following.text) is not None and not line.page_start
 
 
-def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], Footnotes]:
+def _separate_pdftotext(lines: list[Line], report: Report,
+                        full: int = 0) -> tuple[list[Line], Footnotes]:
     notes = Footnotes()
     body: list[Line] = []
     in_block = False
@@ -106,6 +109,8 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
 
     def footnote_start(line: Line, relaxed: bool = False) -> tuple[str, str] | None:
         match = _PDFTOTEXT_FOOTNOTE.match(line.text)
+        if match and current is not None and continues_cut_url(notes.texts[current], line.text):
+            return None
         if match and last_number < int(match.group(1)) <= last_number + 3:
             return match.group(1), match.group(2)
         if match and relaxed:
@@ -138,7 +143,7 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             start, end = cells
             number = numbers[0]
             if current is not None and not in_block:
-                reclaim_footnote_tails(body, current, notes, report)
+                reclaim_footnote_tails(body, current, notes, report, full)
             body.extend(lines[index + 1 : start])  # the table's cells stay where they are
             notes.add(number, lines[start].text, lines[start].no)
             notes.texts[number].extend(x.text for x in lines[start + 1 : end])
@@ -153,7 +158,7 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             # then the texts in order (a short footnote's text ends with its sentence)
             position = index + len(numbers)
             if current is not None and not in_block:
-                reclaim_footnote_tails(body, current, notes, report)
+                reclaim_footnote_tails(body, current, notes, report, full)
             for count, number in enumerate(numbers, start=1):
                 notes.add(number, lines[position].text, lines[position].no)
                 report.add("move_footnotes", lines[index + count - 1].no,
@@ -179,7 +184,7 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
             if ahead and not ahead[0].page_start and footnote_start(ahead[0]):
                 in_block = True
                 if current is not None:
-                    reclaim_footnote_tails(body, current, notes, report)
+                    reclaim_footnote_tails(body, current, notes, report, full)
             elif current is not None and ahead and _continues_footnote(ahead, footnote_start):
                 # the rest of a footnote the page broke, above the next page's footnotes
                 in_block = True
@@ -201,7 +206,7 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
         if opens_block:
             in_block = True
             if current is not None:
-                reclaim_footnote_tails(body, current, notes, report)
+                reclaim_footnote_tails(body, current, notes, report, full)
         if in_block:
             start = footnote_start(line, relaxed=opens_block)
             if start:
@@ -217,7 +222,33 @@ def _separate_pdftotext(lines: list[Line], report: Report) -> tuple[list[Line], 
                 body.append(line)
             continue
         body.append(line)
+    if current is not None and not in_block:
+        # the article's last page: a footnote's rest with no footnote of its own after it
+        note = notes.texts[current]
+        if note and not _ENDS_NOTE.search(note[-1]):
+            reclaim_wide_footnote_tails(body, current, note, full, report)
     return body, notes
+
+
+def continues_cut_url(note: list[str], text: str) -> bool:
+    """A footnote line that goes on with the URL the line before was cut in, its first
+    characters digits: no footnote number.
+
+    Before (pdftotext, a5-11pt): ``1`` / ``碧嘉蘭（Laura Bicker），…《BBC 中`` /
+    ``文網》，2025 年 5 月 13 日，https://www.bbc.com/zhongwen/articles/c861qx6qgd`` /
+    ``3o/trad。`` / ``2`` / ``〈美中關稅戰 …``
+    After: footnote 1 ends ``…/articles/c861qx6qgd3o/trad。``, not footnote 3 ``o/trad。``
+    (and footnote 2 follows it).
+    Only when the footnote's last line ends in a URL with no sentence end, and the digits
+    are glued to more URL characters (a letter, ``/``, ``.``, ``-``…), not to text.
+    """
+    return bool(note) and bool(_URL_CUT_AT_END.search(note[-1])) \
+        and not _ENDS_NOTE.search(note[-1]) and bool(_URL_GOES_ON.match(text))
+
+
+#: a line that ends inside a URL; the digits of a line that goes on with it
+_URL_CUT_AT_END = re.compile(r"(?:https?://|www\.)[^\s，。、；）」]*$")
+_URL_GOES_ON = re.compile(r"^\d{1,3}[A-Za-z/._\-?=&%#~+]")
 
 
 #: a table cell's line is narrower than this share of a full line, a footnote's first line
@@ -314,12 +345,13 @@ def recover_late_footnote_numbers(lines: list[Line], index: int, body: list[Line
     return late
 
 
-#: how a footnote's rest on the next page starts: a date's day, a URL
-_NOTE_TAIL = re.compile(r"^(?:[日月年][，,]|https?://|www\.)")
+#: how a footnote's rest on the next page starts: a date's day, a URL, or the full stop of
+#: a footnote whose URL filled its last line (no printed line opens with a full stop)
+_NOTE_TAIL = re.compile(r"^(?:[日月年][，,]|https?://|www\.|[。．])")
 
 
 def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
-                           report: Report) -> None:
+                           report: Report, full: int = 0) -> None:
     """The rest of a footnote the page broke, read as body text above the next page's
     footnotes: it goes back to its footnote.
 
@@ -328,7 +360,9 @@ def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
     ``8 〈發布《新時代的中國國家安全》白皮書〉…``
     After: footnote 7 ends ``…2025 年 4 月 24 日，https://www.mofa.gov.tw/…``; the body
     paragraph ends ``…的影響與衝擊。``.
-    Only a line that opens like a footnote's rest (``日，``, a URL) after a paragraph's end,
+    Only a line that opens like a footnote's rest (``日，``, a URL, a full stop: pdftotext,
+    a5-11pt, footnote 11 ``…/articles/cy4ne7magg2ro`` (page ends) / body ``…後續關注。`` /
+    ``。`` / ``12 이상근, …``) after a paragraph's end,
     when the footnote before stops mid-sentence. Checked where a page's footnotes start:
     after a gap line, at a footnote line without one, and at a footnote number standing
     alone (``pdftotext -layout``: ``…的影響與衝擊。`` / ``日，https://…119714。`` / ``8`` /
@@ -343,7 +377,62 @@ def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
         note.append(tail.text)
         report.add("reclaim_footnote_tails", tail.no, tail.text[:40] + "…", f"[^{current}]")
         return
+    if reclaim_wide_footnote_tails(body, current, note, full, report):
+        return
     reclaim_latin_footnote_tails(body, current, note, report)
+
+
+#: a footnote's line, in the footnotes' smaller print, is at least this much wider than a
+#: full line of body text (a5-11pt: 78 against 60)
+_NOTE_PRINT_SHARE = 1.15
+#: lines of a footnote's rest taken back at most
+_WIDE_TAIL_LINES = 12
+
+
+def reclaim_wide_footnote_tails(body: list[Line], current: str, note: list[str], full: int,
+                                report: Report) -> bool:
+    """The rest of a footnote the page broke, read as body text at the foot of the next
+    page: its lines, in the footnotes' smaller print, are wider than any body line.
+
+    Before (pdftotext, PyMuPDF, pdfminer, a5-11pt; the article's last page, with no
+    footnote of its own to open a block): footnote 9 ``…Princeton University Press, 1988),
+    pp. 361-`` (page ends) / body ``…美中間日益尖銳的海上遭遇向上升級成為衝突的機率將會大`` /
+    ``幅地增加。`` / ``363. 危險運動係指近距離運動的海軍艦船，採取各種方式迫使他方艦船採取迴避，用以防``
+    / … / ``接近或飛越對方艦艇進行偵察，或由飛機投下聲納浮標追蹤他方潛艦。``
+    After: footnote 9 ends ``… pp. 361-363. 危險運動係指…追蹤他方潛艦。``; the body ends
+    ``…機率將會大幅地增加。``.
+    Only when the footnote stops mid-sentence, at the end of the body (after its last
+    footnote, or above the next page's first), for lines whose last ends like a footnote
+    and all of whose others are wider than a full body line by the smaller print
+    (:data:`_NOTE_PRINT_SHARE`), below body text. ``full`` is the measured
+    printed width of a full body line (:attr:`Wrap.full`); nothing is done without it.
+    """
+    if not full:
+        return False
+    end = len(body)
+    while end and body[end - 1].gap:
+        end -= 1
+    if not end or not _ENDS_NOTE.search(body[end - 1].text):
+        return False
+    start = end - 1
+    while start and end - start < _WIDE_TAIL_LINES and _is_wide_note_line(body[start - 1], full):
+        start -= 1
+    if start == end - 1 and not _is_wide_note_line(body[start], full):
+        return False  # one line: only a wide one (a short last line says nothing)
+    if not start:
+        return False
+    tail = body[start:end]
+    del body[start:]
+    note.extend(line.text for line in tail)
+    for line in tail:
+        report.add("reclaim_wide_footnote_tails", line.no, line.text[:40] + "…",
+                   f"[^{current}]")
+    return True
+
+
+def _is_wide_note_line(line: Line, full: int) -> bool:
+    return not line.gap and not line.page_start \
+        and printed_width(line.text) >= _NOTE_PRINT_SHARE * full
 
 
 #: lines of Latin text taken back at most: a footnote's rest is short
