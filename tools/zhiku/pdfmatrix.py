@@ -54,12 +54,18 @@ class PageLayout:
     compilation: bool = False  # several articles, one PDF
     justify: bool = False  # body text justified (both margins), as Chinese print usually is
     page_cm: tuple[float, float] = (21.0, 29.7)  # width, height (A4)
+    sans_body: bool = False  # body text in the sans-serif font (else serif)
 
     def key(self) -> str:
         fields = dict(self.__dict__)
-        if fields["page_cm"] == (21.0, 29.7):
-            del fields["page_cm"]  # A4 layouts keep the keys they had before page sizes
+        for name, default in _LATER_FIELDS.items():
+            if fields[name] == default:
+                del fields[name]  # older layouts keep their keys (and cached PDFs)
         return json.dumps(fields, sort_keys=True)
+
+
+#: fields added after the first layouts, with their defaults
+_LATER_FIELDS = {"page_cm": (21.0, 29.7), "sans_body": False}
 
 
 LAYOUTS = (
@@ -73,6 +79,9 @@ LAYOUTS = (
     # fixes for the other layouts, to measure it on a layout it was not tuned on
     PageLayout("a5-11pt", 11, (1.8, 1.5, 1.8, 1.5), 1.2, 2, True, True, "center",
                justify=True, page_cm=(14.8, 21.0)),
+    # US Letter, large sans-serif print, ragged right: added after the fixes for a5-11pt
+    PageLayout("letter-14pt-sans", 14, (2.0, 2.2, 2.0, 2.2), 1.3, 6, True, True, "right",
+               page_cm=(21.59, 27.94), sans_body=True),
 )
 
 #: series printed in the running header when a reference names none
@@ -326,7 +335,7 @@ def apply_layout(docx_path: Path, layout: PageLayout, header: str, first_page: i
         if name not in names:
             continue
         style = styles[name]
-        _set_fonts(style, _SERIF, size)
+        _set_fonts(style, _SANS if layout.sans_body else _SERIF, size)
         fmt = style.paragraph_format
         fmt.line_spacing = layout.line_spacing
         fmt.space_before = Pt(0)
