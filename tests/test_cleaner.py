@@ -2579,3 +2579,58 @@ def test_reclaim_footnote_tails_that_are_a_full_stop():
     assert "這部分值得後續關注。\n\n" in body
     assert "https://www.bbc.com/korean/articles/cy4ne7magg2ro。\n\n[^12]" in body
     assert "c899e32fd4be46b9.kcmsf。\n\n[^2]: 〈경애하는" in body  # no footnote 4 ``be46b9…``
+
+
+def test_reclaim_footnote_tails_that_finish_a_cut_url():
+    """The rest of a URL the page broke, alone above the next page's footnotes, goes back
+    to its footnote (pdftotext, letter-14pt-sans, 001-01)."""
+    from zhiku.clean.footnotes import finishes_cut_url
+
+    note = ["倪浩軒，〈中美關稅談判團 75：15 差距懸殊 透露訊息曝〉，《今日新聞》，2025 年 8 月 1",
+            "日，https://tw.news.yahoo.com/中美關稅談判團 75-5 差距懸殊-透露訊息曝-"]
+    assert finishes_cut_url(note, "083242700.html。")
+    assert not finishes_cut_url(note, "另外，中國掌握稀土的出口。")
+    assert not finishes_cut_url([note[0], note[1] + "083242700.html。"], "083242700.html。")
+    raw = (
+        "根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美\n"
+        "國僅有 15 人。談判過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是\n"
+        "依據文本的立場宣示，然後依據談判議題分成小組來討論。1基本上美國財政部\n"
+        "1\n\n"
+        "倪浩軒，〈中美關稅談判團 75：15 差距懸殊 透露訊息曝〉，《今日新聞》，2025 年 8 月 1\n"
+        "日，https://tw.news.yahoo.com/中美關稅談判團 75-5 差距懸殊-透露訊息曝-\n\n"
+        "1\n\n\f"
+        "長貝森特及中國國務院副總理何立峰負責總體方向的指導與最後決議的敲定，\n"
+        "有關兩國貿易爭議細節及非關稅貿易壁壘則由貿易代表及各部會代表負責。\n"
+        "然而中國傳出，川普（Donald Trump）將參加 9 月 3 日舉行的二戰結束 80 周\n"
+        "年的閱兵典禮；2川普則否認自己尋求與習近平在中國會面，而且表達當收到中\n"
+        "國邀請後才會考慮前往。\n"
+        "083242700.html。\n"
+        "2\n\n"
+        "〈傳北京邀川普出席抗戰勝利閱兵 中國稱無消息提供〉，《中央社》，2025 年 6 月 30\n"
+        "日，https://www.cna.com.tw/news/aopl/202506300217.aspx。\n\n"
+        "2\n\n\f"
+    )
+    body = body_of(raw)
+    assert "才會考慮前往。\n\n[^1]" in body
+    assert "-透露訊息曝-083242700.html。\n\n[^2]: 〈傳北京" in body
+
+
+def test_reclaim_wide_footnote_tails_past_a_ragged_line():
+    """A footnote line of ragged-right print short of the footnote width only because the
+    next line's Latin word did not fit still counts as a footnote line (PyMuPDF,
+    letter-14pt-sans, 001-02: body 68, footnote lines 78 and wider)."""
+    from zhiku.clean.footnotes import reclaim_wide_footnote_tails
+    from zhiku.clean.layout import Line
+
+    body = [Line(104, "深化並拓展與台灣在多元領域的合作，這些合作奠基於彼此共享的民主價值"),
+            Line(105, "觀。」8"),
+            Line(107, "合拉米對「進步現實主義」的描述與《2025 國家安全戰略》對「現實主義」的一般性指稱。拉"),
+            Line(108, "米對「進步現實主義」的描述與運用，請參見 David Lammy, “The Case for Progressive"),
+            Line(109, "Realism,” Foreign Affairs, May/June 2024, https://reurl.cc/2QE72r. 奈伊對「進步現實主"),
+            Line(110, "義」的描述，請參見 Joseph S. Nye, JR., “Progressive Realism,” Project Syndicate,"),
+            Line(111, "August 21, 2006, https://www.project-syndicate.org/commentary/progressive-realism.")]
+    note = ["《2025 國家安全戰略》使用「國際主義」與「現實主義」都未特別定義。以「現實主義」為",
+            "power）運用，以結合奈伊所謂的「硬實力」與「軟實力」。奈伊的「進步現實主義」，相當符"]
+    assert reclaim_wide_footnote_tails(body, "5", note, 68, Report())
+    assert [line.no for line in body] == [104, 105]
+    assert note[2].startswith("合拉米對") and note[-1].startswith("August 21, 2006")

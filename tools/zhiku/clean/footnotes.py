@@ -371,7 +371,8 @@ def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
     note = notes.texts[current]
     if not note or _ENDS_NOTE.search(note[-1]):
         return
-    if len(body) >= 2 and _NOTE_TAIL.match(body[-1].text) and not body[-1].gap \
+    if len(body) >= 2 and (_NOTE_TAIL.match(body[-1].text)
+                           or finishes_cut_url(note, body[-1].text)) and not body[-1].gap \
             and body[-2].text.endswith(tuple(_SENTENCE_END)):
         tail = body.pop()
         note.append(tail.text)
@@ -380,6 +381,29 @@ def reclaim_footnote_tails(body: list[Line], current: str, notes: Footnotes,
     if reclaim_wide_footnote_tails(body, current, note, full, report):
         return
     reclaim_latin_footnote_tails(body, current, note, report)
+
+
+def finishes_cut_url(note: list[str], text: str) -> bool:
+    """A line of nothing but the rest of a URL and its full stop finishes the footnote whose
+    last line was cut inside that URL (the page broke the footnote there).
+
+    Before (pdftotext, PyMuPDF, pdfminer, letter-14pt-sans): footnote 1 ``…，2025 年 8 月 1``
+    / ``日，https://tw.news.yahoo.com/中美關稅談判團 75-5 差距懸殊-透露訊息曝-`` (page ends)
+    / body ``…都需要中國的稀土。`` / ``083242700.html。`` / ``2`` / ``〈傳北京邀川普…〉…``
+    After: footnote 1 ends ``…-透露訊息曝-083242700.html。``; the body paragraph ends
+    ``…都需要中國的稀土。``.
+    Only when the footnote's last line holds a URL and stops inside it (on a character a
+    URL goes on after, with no sentence end or CJK punctuation after the URL's start), and
+    the line is URL characters only (no space, no ideograph) up to its final full stop.
+    """
+    return bool(note) and bool(_URL_CUT_INSIDE.search(note[-1])) \
+        and bool(_URL_REST_LINE.match(text))
+
+
+#: a URL (its path may hold ideographs and spaces) cut at a character it goes on after
+_URL_CUT_INSIDE = re.compile(r"(?:https?://|www\.)[^，。、；：）」』]*[A-Za-z0-9/_\-=&?%#~+]$")
+#: a line of only URL characters, ended by a full stop
+_URL_REST_LINE = re.compile(r"^[A-Za-z0-9/._\-=&?%#~+:]+[。.]$")
 
 
 #: a footnote's line, in the footnotes' smaller print, is at least this much wider than a
@@ -415,7 +439,9 @@ def reclaim_wide_footnote_tails(body: list[Line], current: str, note: list[str],
     if not end or not _ENDS_NOTE.search(body[end - 1].text):
         return False
     start = end - 1
-    while start and end - start < _WIDE_TAIL_LINES and _is_wide_note_line(body[start - 1], full):
+    while start and end - start < _WIDE_TAIL_LINES and (
+            _is_wide_note_line(body[start - 1], full)
+            or _short_before_wide_word(body[start - 1], body[start], full)):
         start -= 1
     if start == end - 1 and not _is_wide_note_line(body[start], full):
         return False  # one line: only a wide one (a short last line says nothing)
@@ -433,6 +459,28 @@ def reclaim_wide_footnote_tails(body: list[Line], current: str, note: list[str],
 def _is_wide_note_line(line: Line, full: int) -> bool:
     return not line.gap and not line.page_start \
         and printed_width(line.text) >= _NOTE_PRINT_SHARE * full
+
+
+def _short_before_wide_word(line: Line, following: Line, full: int) -> bool:
+    """A footnote line of ragged-right print that falls short of the wide footnote width
+    only because the Latin word opening the next line did not fit on it: with that word
+    (and a space) it is as wide as a footnote line.
+
+    Before (PyMuPDF, letter-14pt-sans, full body line 68, footnote lines 78 and wider):
+    ``義」的描述，請參見 Joseph S. Nye, JR., “Progressive Realism,” Project Syndicate,`` (78)
+    / ``August 21, 2006, https://www.project-syndicate.org/commentary/progressive-realism.``
+    After: a footnote line (78 and ``August`` 7 make 86): the footnote's rest above it is
+    taken back whole by :func:`reclaim_wide_footnote_tails`, not cut there.
+    Only for a line that itself ends in Latin text, before a line opening with a Latin word.
+    """
+    word = _OPENING_LATIN_WORD.match(following.text)
+    return word is not None and not line.gap and not line.page_start \
+        and _LATIN_AT_END.search(line.text) is not None \
+        and printed_width(line.text + " " + word.group(0)) >= _NOTE_PRINT_SHARE * full
+
+
+_OPENING_LATIN_WORD = re.compile(r"^[“‘\"'(（]?[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+_LATIN_AT_END = re.compile(r"[A-Za-z0-9.,;:”’\"')]$")
 
 
 #: lines of Latin text taken back at most: a footnote's rest is short
