@@ -2634,3 +2634,358 @@ def test_reclaim_wide_footnote_tails_past_a_ragged_line():
     assert reclaim_wide_footnote_tails(body, "5", note, 68, Report())
     assert [line.no for line in body] == [104, 105]
     assert note[2].startswith("合拉米對") and note[-1].startswith("August 21, 2006")
+
+
+def test_footnote_inside_a_paragraph_before_the_next_footnote():
+    """split_footnote_from_paragraph: footnote 3, which cites nothing (``同前註。``), that
+    pymupdf4llm set at the end of the paragraph the page broke, where footnote 4 follows
+    (001-07, letter-14pt-sans); the footnotes after it are found too."""
+    raw = (
+        "## **壹、前言** \n"
+        "\n"
+        "2025 年 7 月 10 日，美國國防部與美國礦商 MP Materials 簽署一項公私夥 伴關係契約，旨在"
+        "加速打造美國自身的軍民兩用稀土磁鐵供應鏈，降低對國外 的關鍵礦物依賴，尤其是對中國之需"
+        "求。1此次契約為美方在稀土供應鏈安全戰 略上的重要進展，透過總額達數十億美元的投資，美"
+        "國國防部將持有 MP Materials 約 15%的股份，包含收購 4 億美元之特別股，以及花費 1.5 億"
+        "美元， 擴增該公司在加州Mountain Pass 稀土廠之重稀土分離及精煉產能，亦將以 10 億美元在"
+        "德州興建美國本土境內第二間磁鐵製造廠「10X」，而 2028 年該廠啟 用後，預計美國稀土磁鐵"
+        "年產量可達一萬噸。2美國國防部之其他長期投資還包 括：對 MP Materials 所儲存與銷售之釹"
+        "鐠氧化物（NeodymiumPraseodymium Oxide, NdPr）相關永磁產品，設定十年間最低價格為每公斤"
+        " \n"
+        "\n"
+        "1 Katha Kalia, Eric Onstad and Ernest Scheyder, “MP Materials Seals Mega Rareearths "
+        "Deal with US to Break China’s grip,” Reuters, July 11, 2025, https://www.reuters.com"
+        "/business/mp-materials-partners-with-department-defenseboost-us-rare-earth-magnet-su"
+        "pply-2025-07-10/. \n"
+        "\n"
+        "2 “MP Materials Announces Transformational Public-Private Partnership with the Depar"
+        "tment of Defense to Accelerate U.S. Rare Earth Magnet Independence,” MP Materials, J"
+        "uly 10, 2025, https://mpmaterials.com/news/mp-materials-announcestransformational-pu"
+        "blic-private-partnership-with-the-department-of-defense-toaccelerate-u-s-rare-earth-"
+        "magnet-independence. \n"
+        "\n"
+        "1 \n"
+        "\n"
+        "國防安全即時評析 \n"
+        "\n"
+        "110 美元，並確保「10X」工廠啟用後十年內，其生產之所有磁鐵產品可完全銷 售予國防及民用"
+        "客戶。3 \n"
+        "\n"
+        "## **貳、安全意涵** \n"
+        "\n"
+        "### **一、美國國防部成MP Materials 最大股東以強化稀土供應鏈自主** \n"
+        "\n"
+        "近五年來美國國防部雖屢次以撥款或貸款等方式補助美國自身磁鐵製造 商，或是美國與加拿大、"
+        "澳洲等國合作之關鍵礦物廠商，累積投入金額已超過 4 億美元，但此次則是罕見地直接入主 MP"
+        " Materials 成為最大股東，掌握企業主 導權。4長期以來，美國在稀土磁鐵等關鍵材料上高度依"
+        "賴中國，包含應用於提 升軍用永久磁鐵性能，例如鋱（Tb）、鏑（Dy），或是應用於雷達系統的"
+        "釔 （Y）等稀土氧化物，其精煉加工幾乎完全仰賴中國的產能與技術，每當中國對 相關產品進行"
+        "貿易出口限制，美國在軍事裝備、精確導引、電動車馬達等供應 鏈即會面臨中斷風險。5 \n"
+        "\n"
+        "對於 MP Materials 而言，美國政府此時的介入與支持亦至關重要，由於該 公司過往曾相當仰賴"
+        "中國收入，大部分礦產均運送至中國加工，中國盛和資源 更佔有該公司 8%持股比例而為主要股"
+        "東，但在今年稍早的 2025 年 4 月，MP Materials 因受到中國對美徵收報復性關稅影響致使其"
+        "稀土加工成本高漲，遂宣 布停止運送加州所開採的稀土精礦至中國加工，如今則有美國政府大力"
+        "協助其 資金與產能擴增需求，正盡力擺脫中國供應鏈的固有影響。6此次美國國防部投 入 4 億"
+        "美元擁有該公司 15%持股，即可以最大股東身分與 MP Materials 深度合 3 同前註。 \n"
+        "\n"
+        "4 C. Todd Lopez, “DOD Looks to Establish ‘Mine-to-Magnet’ Supply Chain for Rare Eart"
+        "h Materials,” U.S. Department of Defense, March 11, 2024, https://www.defense.gov/Ne"
+        "ws/News-Stories/Article/Article/3700059/dod-looks-toestablish-mine-to-magnet-supply-"
+        "chain-for-rare-earth-materials/. \n"
+        "\n"
+        "- 5 “Heavy Rare Earths: The Defense Sector’s Hidden Vulnerability,” Rare Earth Excha"
+        "nges, July 13, 2025, https://reurl.cc/QaRvxM. \n"
+        "\n"
+        "2 \n"
+        "\n"
+        "國防安全即時評析 \n"
+        "\n"
+        "作，可進而掌握稀土磁鐵的來源、品質與分配，確保其能穩定供應予軍民兩用 產品，美國希望建"
+        "立從礦源、精煉分離到磁鐵製造的完整本土供應鏈，逐步減 少對中國的結構性依賴，增強自身的"
+        "戰略資源籌碼。7 \n"
+        "\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "即可以最大股東身分與 MP Materials 深度合作，可進而掌握稀土磁鐵的來源" in body
+    assert "\n\n[^3]: 同前註。\n\n[^4]: C. Todd Lopez, “DOD Looks to Establish" in body
+    assert "\n\n[^5]: “Heavy Rare Earths: The Defense Sector’s Hidden Vulnerability,”" in body
+
+
+def test_rest_of_a_footnote_url_set_as_a_heading():
+    """_rest_of_cut_url: the rest of footnote 1's URL, which pymupdf4llm set as a ``####``
+    heading at the top of the next page's footnote area (001-01, letter-14pt-sans)."""
+    raw = (
+        "## **貳、安全意涵** \n"
+        "\n"
+        "### **一、談判團隊組成與策略** \n"
+        "\n"
+        "根據美國媒體訪問財政部長貝森特的報導，中國派出 75 人的代表團，而美 國僅有 15 人。談判"
+        "過程雙方先派出 12 至 15 位代表，在大會議室交流，主要是 依據文本的立場宣示，然後依據談"
+        "判議題分成小組來討論。1基本上美國財政部 \n"
+        "\n"
+        "> 1 倪浩軒，〈中美關稅談判團 75：15 差距懸殊 透露訊息曝〉，《今日新聞》，2025 年 8 月"
+        " 1 日，https://tw.news.yahoo.com/中美關稅談判團 75-5 差距懸殊-透露訊息曝- \n"
+        "\n"
+        "1 \n"
+        "\n"
+        "國防安全即時評析 \n"
+        "\n"
+        "長貝森特及中國國務院副總理何立峰負責總體方向的指導與最後決議的敲定， 有關兩國貿易爭議"
+        "細節及非關稅貿易壁壘則由貿易代表及各部會代表負責。根 據會後描述，相對於日內瓦及倫敦會"
+        "談而言，此次的談判議題更加深入，話題 更為廣泛，美國甚至建議中國在「十五五」規劃中，將"
+        "中國經濟結構從生產性 經濟體轉為消費型的經濟體。此種轉變對出口導向的中國而言，潛藏不可"
+        "測風 險與變數，某種程度也會被中國認為是美國對中國政策的「說三道四」。 \n"
+        "\n"
+        "### **二、川普與習近平見面能否促進關稅問題解決** \n"
+        "\n"
+        "兩國領導人見面可以區分不同等級，如工作層級會議、合作層級會議及正 式的國事訪問等；或者"
+        "在多邊機制的高峰會中，進行場邊一對一的高層對話。 然而中國傳出，川普（Donald Trump）將"
+        "參加 9 月 3 日舉行的二戰結束 80 周 年的閱兵典禮；2川普則否認自己尋求與習近平在中國會"
+        "面，而且表達當收到中 國邀請後才會考慮前往。由於美中關稅談判已經二度延期 90 天，而且美"
+        "國商務 部長貝森特也曾提及中國 8 月內部會議可能會有權力改組，預計川普應該在10 月中國四"
+        "中全會後訪問中國，也可能會在 10 月 30 日的亞太經合會中與習近平 見面。見面時間的敲定除"
+        "了考量關稅談判延期及具體成果外，中國內部權力變 化及對地緣政治影響，也是影響因素之一。"
+        "但是見面前是否已經針對爭議項目 達成共識，或者在更換領導人之後，是否要重起爐灶，仍有變"
+        "數。 \n"
+        "\n"
+        "### **三、美中拖延談判的意圖** \n"
+        "\n"
+        "美中關稅談判本來就存在一些無法迅速解決的爭議，如中國輸出芬太尼 （Fentanyl）毒品原料的"
+        "關稅，中國似乎並未積極立法或取締這些原料出口。 另外，中國掌握稀土的出口，不論汽車工業"
+        "或高科技產品都需要中國的稀土。 \n"
+        "\n"
+        "#### 083242700.html。 \n"
+        "\n"
+        "> 2 〈傳北京邀川普出席抗戰勝利閱兵 中國稱無消息提供〉，《中央社》，2025 年 6 月 30 日"
+        "，https://www.cna.com.tw/news/aopl/202506300217.aspx。 \n"
+        "\n"
+        "2 \n"
+        "\n"
+        "國防安全即時評析 \n"
+        "\n"
+        "在倫敦談判時，中國允諾加速許可開放部分稀土出口，但多數稀土出口仍被中 國掌控，被中國視"
+        "為制裁美國及歐洲國家的籌碼。最後美國要求中國暫停從俄 羅斯及伊朗購買石油，以及停止供應"
+        "俄羅斯軍民兩用科技，這些都是中國無法 同意的。或者是還需要美國提供更多利益來交換，這也"
+        "成為中國拖延談判的底 氣所在。 \n"
+        "\n"
+        "美國希望透過關稅問題擴及地緣政治問題，如要求中國停止援助俄羅斯、 伊朗及中東的葉門叛軍"
+        "等。美國也希望趁中國經濟嚴重下滑之際，趁勢打壓中 國，削弱反美國家的勢力，不會只滿足於"
+        "中國關稅問題的解決。尤其中國領導 人習近平與川普曾過招較量幾回合，非常了解川普交易性格"
+        "，在毫不顧及人民 生計情況下，習近平基於面子及民族主義，不願意在關稅務退讓，甚至會採取"
+        " 報復性措施。 \n"
+        "\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "083242700.html。\n\n> 2" not in body and "####" not in body
+    assert "https://tw.news.yahoo.com/中美關稅談判團 75-5 差距懸殊-透露訊息曝-083242700.html。" \
+        "\n\n[^2]: 〈傳北京邀川普出席抗戰勝利閱兵" in body
+    assert body.count("083242700") == 1
+
+
+def test_rest_of_a_footnote_cut_in_its_date_at_the_next_page_foot():
+    """_rest_of_cut_url: footnote 3 cut inside its date; the day and URL stand as a
+    paragraph before footnote 4 at the foot of the next page (003-03, letter-14pt-sans)."""
+    raw = (
+        "## **壹、前言** \n"
+        "\n"
+        "因應當前國際情勢變化與中國內部所面臨的風險與挑戰增加，中國國務院 新聞辦公室於 5 月 1"
+        "2 日發布了《新時代的中國國家安全》白皮書，闡述中國國 家安全理念。1從白皮書的相關內容"
+        "來看，其基礎係以「總體國家安全觀」為指 導思想與核心內容進行論述。「總體國家安全觀」之"
+        "內涵、思想與原則係由習 近平於 2014 年中央國家安全委員會第一次會議上首次提出，強調以人"
+        "民安全為 宗旨、以政治安全為根本、以經濟安全為基礎、以軍事、文化、社會安全為保 障，並"
+        "以促進國際安全為依託。初期涵蓋政治、軍事、國土、經濟、文化、社 會等 11 個主要領域，2"
+        "後續逐步將金融、網絡、糧食、海外利益、太空、深 海、極地、生物、人工智慧、數據等領域納"
+        "入，台灣與港澳後續也因而被納入 其論述中。3白皮書未就每一個安全領域之內涵與政策方向進"
+        "行敘述，而是聚焦 \n"
+        "\n"
+        "- 1 〈有關部門負責人就《新時代的中國國家安全》白皮書答記者問〉白皮書答記者問，《新華"
+        " 社》，2025 年 5 月 12 日，https://reurl.cc/OYn66g；〈新時代的中國國家安全〉，《中國"
+        "政 府網》，2025 年 5 月 12 日，https://reurl.cc/kngppG。 \n"
+        "\n"
+        "- 2 原列舉項目包括政治安全、國土安全、軍事安全、經濟安全、文化安全、社會安全、科技安"
+        " 全、資訊安全、生態安全、資源安全、核安全。詳見，〈習近平：堅持總體國家安全觀 走中國"
+        "特 色國家安全道路〉，《中國共產黨新聞網》，2014 年 4 月 16 \n"
+        "\n"
+        "- 日，http://cpc.people.com.cn/n/2014/0416/c64094-24900492.html。 \n"
+        "\n"
+        "- 3 〈黨媒把遏制「港獨」納入習近平的總體國家安全觀〉，《法廣》，2017 年 4 月 16 日，"
+        "https://reurl.cc/7KWZm9；〈以習近平總書記總體國家安全觀為指引 譜寫國家安全新篇 章〉，"
+        "《求是網》，2017 年 4 月 15 \n"
+        "\n"
+        "1 \n"
+        "\n"
+        "國防安全雙週報 第 87 期 \n"
+        "\n"
+        "在「總體國家安全觀」於實踐層面的制度建構與戰略敘事，包括強調提升人民 安全感、幸福感，"
+        "維護共產黨的領導與制度安全，保障高品質發展、領土主 權，推進涉外安全法治建構，以及推動"
+        "全球安全倡議等內容。同時，白皮書並 揭示透過法治化、系統化與協同化的治理機制，以強化中"
+        "國國家安全體系與能 力現代化。因其篇幅與所涉事項廣泛，本文僅就中國公布《新時代的中國國"
+        "家 安全》白皮書中的對外與對台內容進行論述分析。 \n"
+        "\n"
+        "## **貳、安全意涵** \n"
+        "\n"
+        "### **一、白皮書係以和平辭彙包裝對抗意圖** \n"
+        "\n"
+        "從白皮書的內容來看，雖然基本上延續「總體國家安全觀」核心思維，但 是仍有值得關注之焦點"
+        "。首先，中國為了提升白皮書的高度與格局並彰顯其內 容的正當性以及道德標準，白皮書首先提"
+        "及「與其他國一道推動世界和平和發 展」，作為發布此白皮書的主因之一。後續亦多次強調中國"
+        "維護世界穩定的立 場，試圖建立「中國是和平貢獻者」的國際形象。例如全文共出現 54 次「和"
+        " 平」之詞，其中 11 次談到促進、推動或維護世界和平。 \n"
+        "\n"
+        "然而，在強調和平願景的同時，中共也將區域不穩定的責任推諉給他國， 尤其是以美國為首的「"
+        "外部勢力」，或是推給「台獨勢力」。儘管文中常以 「個別國家」或「外部勢力」代稱而未直接"
+        "點破，但相關描述已明示其指涉對 象。例如內文提到「亞太地區成為大國博弈焦點。個別國家強"
+        "化亞太軍事同 盟，拉攏地區盟伴，構建排他性『小集團』，執意推進包括中導系統4在內的軍 事"
+        "部署，嚴重加劇地區緊張局勢」、「個別國家以安全為名，對華打關稅戰、 貿易戰、科技戰、輿"
+        "論戰，嚴重威脅中國的安全發展」以及「一些外部勢力處 心積慮打『台灣牌』，『台獨』勢力頑"
+        "固堅持分裂立場，冒險挑釁」。此外， \n"
+        "\n"
+        "日，http://www.qstheory.cn/dukan/qs/2017-04/15/c_1120788993.htm。 \n"
+        "\n"
+        "4 引文中所指之「中導系統」為中程導彈系統。 \n"
+        "\n"
+        "2 \n"
+        "\n"
+        "國防安全雙週報 第 87 期 \n"
+        "\n"
+        "在當前國際社會中不少國家對美國總統川普的關稅政策之內容與正當性仍持保 留態度或表達不滿"
+        "時，中共則直接點出「美國以各種藉口宣布對包括中國在內 的所有交易夥伴濫施關稅，嚴重侵犯"
+        "各國正當權益，嚴重違反世界貿易組織規 則」，中共選擇性地針對較具國際爭議性的議題公開點"
+        "名美方，藉此彰顯中國 在國際經貿秩序的道德優勢。 \n"
+        "\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "《求是網》，2017 年 4 月 15 日，http://www.qstheory.cn/dukan/qs/2017-04/15/" \
+        "c_1120788993.htm。\n\n[^4]: 引文中所指之「中導系統」為中程導彈系統。" in body
+    assert "此外，在當前國際社會中不少國家" in body
+
+
+def test_rest_of_a_footnote_that_cites_a_url_before_the_next_footnote():
+    """_rest_of_cut_url: the rest of footnote 5, cut mid-sentence, which cites a URL and
+    ends the footnote, as a paragraph right before footnote 6 (001-02, letter-14pt-sans)."""
+    raw = (
+        "英國航艦打擊群指揮官布萊克莫爾（James Blackmore）准將接受提問打 擊群是否在南海、台灣"
+        "海峽等水域執行自由航行（FONOP）時表示，「所有選 項當然都存在」。4工黨政府上台後，英國"
+        "軍艦 HMS Spey（P234）首次於 2025 年 6 月 18 日執行自由航行權通過台灣海峽，這也是 202"
+        "1 年以來首次有英 艦穿越台海。此次英艦執行「高桅行動」，由澳洲北上前往日韓或結束任務返"
+        " 回英國途中，如能於台灣海峽或在台灣東海岸鄰近區執行自由航行權，將對中 國產生更具體與"
+        "說服力的威懾效果，並可藉此進一步觀察希利備戰印太論的虛 實。 \n"
+        "\n"
+        "### **二、呼應英國《2025 國家安全戰略》規劃** \n"
+        "\n"
+        "希利備戰印太論，強調實力、嚇阻與盟友概念以涉入印太安全，反映工黨 政府 2025 年 6 月公"
+        "布《2025 國家安全戰略–於危險世界確保英國人民安全》 （National Security Strategy 2025"
+        "—Security for the British People in a dangerous world, NSS 2025）（以下簡稱，《2025 "
+        "國家安全戰略》）。它一 面擁抱國際主義（internationalism），重視價值與多邊合作，反對孤"
+        "立主義， 另方面則是採用現實主義（realism）5，積極進行軍備投資，強化國防力量。 \n"
+        "\n"
+        "> 4 同前註。 \n"
+        "\n"
+        "> 5 《2025 國家安全戰略》使用「國際主義」與「現實主義」都未特別定義。以「現實主義」為"
+        " 例，《2025 國家安全戰略》強調其對「硬實力」軍事力量的投資與運用，但未對所使用「現實"
+        " 主義」進行學術式的定義與區隔，因此本文援用原文以避免自我擴充解釋。不過考量外交大臣拉"
+        " 米以「進步現實主義」（progressive realism）形容工黨政府對外政策，強調實力與價值的二"
+        " 元運用，所以此處「現實主義」應可視為拉米所指稱「進步現實主義」。更早之前，奈伊 （Jo"
+        "seph S. Nye, JR）即曾提出「進步現實主義」概念，它是植基於「巧實力」（smart power）運"
+        "用，以結合奈伊所謂的「硬實力」與「軟實力」。奈伊的「進步現實主義」，相當符 \n"
+        "\n"
+        "3 \n"
+        "\n"
+        "國防安全即時評析 \n"
+        "\n"
+        "首相施凱爾在《2025 國家安全戰略》的「前言」表示，「我們始終無懼地 捍衛自由、民主與國"
+        "際主義（internationalism）。當這些核心價值在當今世界 遭到挑戰，我們更需要展現堅定意志"
+        "。深化合作是國家利益所在，也唯有強化 盟友關係，才能共同因應全球威脅。」6《2025 國家安"
+        "全戰略》同時主張加強自 我「硬實力」（hard power）投資的必要性，聲稱「我們必須以現實主"
+        "義 （realism）與坦誠的態度，面對這個我們所身處的（危險）世界。」強調要提 高對武裝部隊"
+        "的投資，並承諾更高的國防與國家安全支出。7希利的備戰印太 論，主張「以實力維持和平」（"
+        "secure peace through strength），以及結合 盟友力量的必要性，著實地呼應《2025 國家安全"
+        "戰略》國際主義與現實主義的 二元論述規劃。 \n"
+        "\n"
+        "在台灣議題上，《2025 國家安全戰略》將之置於「國安三柱」——「本土 安全」、「海外實力」"
+        "與「增進主權及不對稱能力」——的「海外實力」第 21 項進行專門敘述。《2025 國家安全戰略》"
+        "指出「台灣周邊存在特別的升高情勢 風險」，並就英國立場表態——「台灣問題應由海峽兩岸人民"
+        "透過建設性對話， 以和平方式解決，不能以武力威脅、實際動武或任何脅迫手段來處理。我們不"
+        " 支持任何片面改變現狀的企圖。在穩固的非官方夥伴關係基礎上，我們將持續 深化並拓展與台"
+        "灣在多元領域的合作，這些合作奠基於彼此共享的民主價值 觀。」8 \n"
+        "\n"
+        "合拉米對「進步現實主義」的描述與《2025 國家安全戰略》對「現實主義」的一般性指稱。拉 "
+        "米對「進步現實主義」的描述與運用，請參見 David Lammy, “The Case for Progressive Real"
+        "ism,” Foreign Affairs, May/June 2024, https://reurl.cc/2QE72r. 奈伊對「進步現實主 義"
+        "」的描述，請參見 Joseph S. Nye, JR., “Progressive Realism,” Project Syndicate, Augus"
+        "t 21, 2006, https://www.project-syndicate.org/commentary/progressive-realism. \n"
+        "\n"
+        "6 “National Security Strategy 2025,” HM Government, June 2025, pp. 4-5, https://reur"
+        "l.cc/WOvz7k. \n"
+        "\n"
+        "7 同前註，頁 9。 \n"
+        "\n"
+        "8 同前註，頁 36。 \n"
+        "\n"
+    )
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "奈伊的「進步現實主義」，相當符合拉米對「進步現實主義」的描述" in body
+    assert "commentary/progressive-realism.\n\n[^6]: “National Security Strategy 2025,”" in body
+
+
+def test_latin_footnote_rest_glued_to_the_paragraph_the_page_broke():
+    """_footnote_rest_after_paragraph: the Latin rest of footnote 6 that pymupdf4llm glued
+    to the end of the body paragraph the next page's footnotes cut (003-06,
+    letter-14pt-sans): the paragraph goes on on the next page."""
+    from pathlib import Path
+
+    fixture = (Path(__file__).parent / "fixtures" / "extracted"
+               / "003-06-letter-14pt-sans.pymupdf4llm.txt")
+    raw = fixture.read_text(encoding="utf-8")
+    assert "可以套用先前釋出的開放模 Foreign Affairs, April 18, 2025, https://" in raw
+    body = convert_text(raw, fixture.name).articles[0].body
+    assert "可以套用先前釋出的開放模型訓練參數、或者再生成訓練過程中" in body
+    assert "the Best Technology,” Foreign Affairs, April 18, 2025, https://www.foreignaffairs" \
+        ".com/" in body
+    assert "開放模 Foreign Affairs" not in body
+
+
+def test_footnote_as_a_list_item_measured_with_the_footnotes_width():
+    """_opens_like_note: a footnote set as a list item whose spaces between CJK characters
+    end as many lines of the body's width (68) as of the footnotes' (86) is measured as a
+    footnote (003-03, letter-14pt-sans): the author's space ``指引 譜寫`` stays."""
+    from zhiku.clean.layout import remove_joined_wrap_spaces
+
+    text = ("- 3 〈黨媒把遏制「港獨」納入習近平的總體國家安全觀〉，《法廣》，2017 年 4 月 16 日，"
+            "https://reurl.cc/7KWZm9；〈以習近平總書記總體國家安全觀為指引 譜寫國家安全新篇 章〉，"
+            "《求是網》，2017 年 4 月 15")
+    lines = remove_joined_wrap_spaces(split_lines(text + "\n"), 68, Report(), notes=86,
+                                      indent=0)
+    assert "為指引 譜寫國家安全新篇章〉" in lines[0].text
+
+
+def test_figure_caption_set_as_a_heading():
+    """caption_set_as_heading: a figure's caption ``圖、…`` that pymupdf4llm set as a
+    ``####`` heading is a paragraph (001-08, letter-14pt-sans)."""
+    raw = (
+        "國防安全即時評析 \n"
+        "\n"
+        "動，並遭受當局的迅速鎮壓。20加上，喜馬拉雅山地區本身受到印度板塊與歐亞 板塊的持續碰撞"
+        "而成為地震頻繁地帶，2025 年 1 月西藏自治區日喀則甫發生地 震，至少造成 126 人死亡、3,"
+        "612 戶房屋倒塌以及寺廟也受到不同程度的破 壞，以及有 5 座水庫出現裂縫等問題。21 \n"
+        "\n"
+        "可見，地震活動已多次對該地區的水壩造成破壞，因為水壩建設會對生態 系統造成不可逆的影響"
+        "，並加劇斷層活動。水庫的重量可能進一步增加地震頻 率，增加災害發生的機率而對當地居民和"
+        "基礎設施帶來威脅，並破壞區域的豐 富生態多樣性。 \n"
+        "\n"
+        "#### 圖、雅魯藏布江水電站位置 \n"
+        "\n"
+        "資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂慮〉，《中 央社》，2025 年 7 "
+        "月 23 \n"
+        "\n"
+        "日，https://www.cna.com.tw/news/aopl/202507230228.aspx。 \n"
+        "\n"
+        "> 20 〈中國金沙江水壩迫遷數千人 BBC：抗議藏人被逮捕毆打〉，《中央社》，2024 年 12 月"
+        " 24 日，https://www.cna.com.tw/news/aopl/202412240308.aspx。 \n"
+        "\n"
+        "> 21 同前註。 \n"
+        "\n"
+    )
+    body = convert_text("## **壹、前言** \n\n" + raw, "snippet.md").articles[0].body
+    assert "\n\n圖、雅魯藏布江水電站位置\n\n資料來源：" in body and "####" not in body

@@ -4,13 +4,14 @@ Source level (:func:`prepare_source`): unify_ideographs → split_lines →
 strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one line per
 paragraph measure_joined_widths (measure_joined_wrap, measure_notes_wrap) →
-remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent).  Article level
+remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent, _opens_like_note).  Article level
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
 separate_footnotes (and page numbers, reclaim_footnote_tails, reclaim_wide_footnote_tails,
 continues_cut_url, recover_late_footnote_numbers,
 footnote_text_after_table_cells;
-pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph, plain footnote tails
-(_plain_footnote_tail, _between_plain_footnotes), _rest_of_page_range, _lone_footnote_end) →
+pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph (_next_footnote_follows),
+_footnote_rest_after_paragraph, plain footnote tails (_plain_footnote_tail,
+_between_plain_footnotes, _rest_of_cut_url), _rest_of_page_range, _lone_footnote_end) →
 mark_references (with
 split_marker_from_date) → build_blocks (rejoin_stretched_line_pieces, join wrapped lines,
 end_paragraphs_at_short_lines, latin_keywords_end,

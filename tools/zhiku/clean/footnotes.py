@@ -655,7 +655,15 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
         if not line.gap:
             quoted = False
         page_follows = _page_ends_after(lines, index)
-        inline = split_footnote_from_paragraph(line, current, body, page_follows)
+        rest = _footnote_rest_after_paragraph(line, lines[index + 1 :], current,
+                                              notes.texts[current] if current is not None else [])
+        if rest is not None:
+            notes.texts[current].append(rest)
+            report.add("split_footnote_from_paragraph", line.no, line.text[-len(rest) - 8 :],
+                       f"[^{current}]")
+            line.text = line.text[: -len(rest)].rstrip()
+        inline = split_footnote_from_paragraph(line, current, body, page_follows
+                                               or _next_footnote_follows(lines, index, current))
         if inline is not None:
             number, text = inline
             report.add("split_footnote_from_paragraph", line.no,
@@ -718,12 +726,38 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             notes.texts[current].append(line.text)
             report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
             continue
+        rest = _rest_of_cut_url(line, lines[index + 1 :], current,
+                                notes.texts[current] if current is not None else [])
+        if rest is not None:
+            notes.texts[current].append(rest)
+            report.add("join_split_footnote", line.no, line.text, f"[^{current}]")
+            continue
         if current is not None and _lone_footnote_end(line, body, notes.texts[current]):
             notes.texts[current].append(line.text)
             report.add("join_split_footnote", line.no, line.text, f"[^{current}]")
             continue
         body.append(line)
     return body, notes
+
+
+def _next_footnote_follows(lines: list[Line], index: int, current: str | None) -> bool:
+    """The line after ``lines[index]`` (blank lines between) opens the footnote after next
+    (``current`` + 2), set as a plain paragraph, a list item or a block quote: the footnote
+    area of the page goes on there, so a footnote number inside ``lines[index]`` (the next
+    one, ``current`` + 1) opens the first footnote of that area.
+
+    Before (pymupdf4llm, letter-14pt-sans): ``…即可以最大股東身分與 MP Materials 深度合
+    3 同前註。`` / ``4 C. Todd Lopez, “DOD Looks to Establish …”`` / ``- 5 “Heavy …``
+    After: see :func:`split_footnote_from_paragraph`: footnote 3 = ``同前註。``
+    """
+    if current is not None and not current.isdigit():
+        return False
+    after_next = str(int(current) + 2) if current is not None else "2"
+    following = next((later for later in lines[index + 1 :] if not later.gap), None)
+    if following is None or following.page_start:
+        return False
+    start = _PLAIN_FOOTNOTE.match(following.text) or _QUOTED_FOOTNOTE.match(following.text)
+    return bool(start) and start.group(1) == after_next
 
 
 def _page_ends_after(lines: list[Line], index: int) -> bool:
@@ -753,6 +787,105 @@ def _rest_of_page_range(line: Line, note: list[str]) -> bool:
     cut = _RANGE_CUT.search(note[-1].rstrip()) if note else None
     end = _RANGE_END.match(line.text) if not line.gap else None
     return bool(cut and end) and int(end.group(1)) > int(cut.group(1))
+
+
+#: Latin text (no CJK) after CJK text that stops mid-sentence, to the end of a line
+_LATIN_TAIL = re.compile(r"(?<=[\u3400-\u9fff，、]) ([A-Za-z“\"‘'][^\u3400-\u9fff]*)$")
+
+
+def _footnote_rest_after_paragraph(line: Line, ahead: list[Line], current: str | None,
+                                   note: list[str]) -> str | None:
+    """The rest of a Latin footnote the page broke, which pymupdf4llm glued to the end of
+    the body paragraph that the next page's footnote area cuts (both printed lines were
+    the last before that area).
+
+    Before (pymupdf4llm, letter-14pt-sans): ``- 6 Radha Iyengar Plumb and Michael C.
+    Horowitz, “What America Gets Wrong About the AI Race: …the Best Technology,”`` / (page
+    break) ``…如果不是採用聯合開發及 訓練方式，…可以套用先前釋出的開放模 Foreign Affairs,
+    April 18, 2025, https://www.foreignaffairs.com/united-states/whatamerica-gets-wrong-about-
+    ai-race.`` / ``7 Sarah Chudleigh, 〈7 種主要的 AI 代理類型〉…``
+    After: the paragraph stops at ``…可以套用先前釋出的開放模`` (it goes on on the next page);
+    footnote 6 ends ``…the Best Technology,” Foreign Affairs, April 18, 2025, https://…``
+    Returns the rest, or None. Only Latin text after CJK text that stops mid-sentence, ending
+    as a footnote ends, when the current footnote is Latin and stops mid-sentence, and the
+    next line (blank lines between) opens the next footnote, on the same page.
+    """
+    if line.gap or line.text.startswith((">", "#", "[^", "|")) or current is None \
+            or not current.isdigit() or not note or not _unfinished(note) \
+            or not _is_latin(note[-1]):
+        return None
+    tail = _LATIN_TAIL.search(line.text.rstrip())
+    if tail is None or not _ENDS_NOTE.search(tail.group(1)):
+        return None
+    following = next((later for later in ahead if not later.gap), None)
+    if following is None or following.page_start:
+        return None
+    start = _QUOTED_FOOTNOTE.match(following.text) or _PLAIN_FOOTNOTE.match(following.text)
+    if start is None or start.group(1) != str(int(current) + 1):
+        return None
+    return tail.group(1)
+
+
+#: a footnote whose last line stops inside its URL (``…/透露訊息曝-``, ``…/a-``): the last
+#: URL goes to the end of the text with no sentence end after it (its path may hold spaces)
+_NOTE_CUT_IN_URL = re.compile(r"(?:https?://|www\.)[^。，；]*[A-Za-z0-9/\-_=?&#%~+]$")
+#: the rest of such a URL, which pymupdf4llm set as a paragraph or a heading of its own:
+#: one run of URL characters that ends the footnote (``083242700.html。``, ``73459581。``)
+_URL_REST = re.compile(r"^(?:#{1,6}\s+)?([A-Za-z0-9/._\-=?&#%~+]+[。.])$")
+
+
+def _cited_rest(text: str) -> bool:
+    """A paragraph that cites a URL and ends as a footnote ends, with no heading or quote
+    mark and no footnote marker glued after a sentence end (body text has them)."""
+    return not text.startswith(("#", ">", "|", "[^")) and "://" in text \
+        and bool(_ENDS_NOTE.search(text.rstrip())) \
+        and not re.search(r"[。！？」』）][1-9]\d{0,2}(?!\d)", text)
+
+
+def _rest_of_cut_url(line: Line, ahead: list[Line], current: str | None,
+                     note: list[str]) -> str | None:
+    """The rest of a footnote cut inside its URL at the foot of one page, which pymupdf4llm
+    set as a paragraph (or a heading: its print is larger than the quoted footnotes') at the
+    top of the next page's footnote area, right before the next footnote.
+
+    Before (pymupdf4llm, letter-14pt-sans): ``> 1 倪浩軒，〈中美關稅談判團 75：15 差距懸殊
+    透露訊息曝〉，…，https://tw.news.yahoo.com/中美關稅談判團 75-5 差距懸殊-透露訊息曝-`` /
+    (page break, body text) / ``#### 083242700.html。`` / ``> 2 〈傳北京邀川普出席…〉…``
+    After: footnote 1 ends ``…-透露訊息曝-083242700.html。``; no heading ``083242700.html。``.
+    So for a footnote cut inside its date, whose rest opens with the day glued to the URL
+    (see :func:`_plain_footnote_tail`):
+    Before: ``- 3 〈黨媒把遏制「港獨」納入…〉，…，《求是網》，2017 年 4 月 15`` / (page break,
+    body text ending ``…此外，``) / ``日，http://www.qstheory.cn/dukan/qs/2017-04/15/
+    c_1120788993.htm。`` / ``4 引文中所指之「中導系統」為中程導彈系統。``
+    After: footnote 3 ends ``…2017 年 4 月 15 日，http://www.qstheory.cn/…htm。``
+    So for a footnote cut mid-sentence whose rest cites a URL and ends the footnote:
+    Before (001-02): ``5 《2025 國家安全戰略》使用「國際主義」…奈伊的「進步現實主義」，相當符`` /
+    (page break, body text) / ``合拉米對「進步現實主義」的描述…請參見 David Lammy, “The Case
+    for Progressive Realism,” …, https://www.project-syndicate.org/commentary/progressive-
+    realism.`` / ``6 “National Security Strategy 2025,” …``
+    After: footnote 5 ends ``…相當符合拉米對「進步現實主義」的描述…progressive-realism.``
+    Returns the rest (without the heading's ``#``), or None. Only a line of nothing but URL
+    characters and a full stop when the current footnote stops inside a URL, or a line
+    opening with the URL or citing one and ending as a footnote ends (body text rarely
+    cites a URL) when it stops mid-sentence; and only when the next line (blank lines
+    between) opens the next footnote, on the same page.
+    """
+    if line.gap or current is None or not current.isdigit() or not note:
+        return None
+    rest = _URL_REST.match(line.text)
+    if rest is None or not _NOTE_CUT_IN_URL.search(note[-1].rstrip()):
+        rest = _unfinished(note) and (
+            _PLAIN_NOTE_TAIL.match(line.text) or _cited_rest(line.text)) and re.match(
+            r"(.*)", line.text)
+    if not rest:
+        return None
+    following = next((later for later in ahead if not later.gap), None)
+    if following is None or following.page_start:
+        return None
+    start = _QUOTED_FOOTNOTE.match(following.text) or _PLAIN_FOOTNOTE.match(following.text)
+    if start is None or start.group(1) != str(int(current) + 1):
+        return None
+    return rest.group(1)
 
 
 #: a paragraph of nothing but the punctuation that closes a sentence
@@ -840,8 +973,9 @@ def split_footnote_from_paragraph(line: Line, current: str | None, body: list[Li
     before a counter (``1 架蒼鷺（Heron）無人機``), whose marker stands glued in the body
     before (in text without ``[^n]`` markers: zhiku's own Markdown has none of this).
 
-    A footnote that cites nothing (an explanation) only where the next line starts a page
-    (``page_follows``: the paragraph goes on there, after the page's furniture).
+    A footnote that cites nothing (an explanation, ``同前註。``) only where the next line
+    starts a page or the footnote after it (``page_follows``: the paragraph goes on there,
+    after the page's footnotes and furniture).
     Before (pymupdf4llm, a5-11pt): ``在台灣議題上，…文件重申「堅持一個中國原則」與九二共 4
     引文中所指之「中導系統」為中程導彈系統。`` / (page break) ``識，並反對「台獨」分裂…``
     After: the paragraph ``…與九二共識，並反對「台獨」分裂…``; footnote 4 = ``引文中所指之

@@ -543,7 +543,8 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
                 # a footnote set as a plain paragraph: its lines are the footnotes' width
                 note_ends = [start + space for space in _wrap_chain(text[start:], notes)
                              if start + space in between_cjk]
-                if len(note_ends) > len(ends):
+                if len(note_ends) > len(ends) or (
+                        note_ends and len(note_ends) == len(ends) and _opens_like_note(text)):
                     ends = note_ends
             for space in sorted(ends, reverse=True):
                 report.add("remove_joined_wrap_spaces", piece.no,
@@ -553,6 +554,25 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
             piece.text = text
         result.extend(pieces)
     return result
+
+
+#: how a footnote pymupdf4llm set as a plain paragraph or a list item opens: its number
+#: and a space (``4 윤상길、…``, ``- 3 〈黨媒…〉``), not a count or a date (``15 日``)
+_NOTE_OPENING = re.compile(r"^(?:[-*]\s+)?\d{1,3}\s+(?![年月日時點分週歲個人名位項次條頁號期架艘枚萬億倍天%％])\S")
+
+
+def _opens_like_note(text: str) -> bool:
+    """A plain paragraph that opens as a footnote does: when its spaces between CJK
+    characters end as many lines of the footnotes' width as of the body's, the footnotes'
+    width wins.
+
+    Before (003-03, letter-14pt-sans, body 68, notes 86): ``- 3 〈黨媒把遏制「港獨」納入…
+    〉，…，https://reurl.cc/7KWZm9；〈以習近平總書記總體國家安全觀為指引 譜寫國家安全新篇 章〉，
+    《求是網》，2017 年 4 月 15`` (one space ends a line 68 wide, ``指引 譜寫``, the author's;
+    one a line 86 wide, ``新篇 章``, where the footnote's second line ended)
+    After: ``…為指引 譜寫國家安全新篇章〉，…``
+    """
+    return bool(_NOTE_OPENING.match(text))
 
 
 @functools.lru_cache(maxsize=4096)  # asked for each body line when measuring and when removing
