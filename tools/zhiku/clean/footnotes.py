@@ -396,14 +396,19 @@ def finishes_cut_url(note: list[str], text: str) -> bool:
     URL goes on after, with no sentence end or CJK punctuation after the URL's start), and
     the line is URL characters only (no space, no ideograph) up to its final full stop.
     """
-    return bool(note) and bool(_URL_CUT_INSIDE.search(note[-1])) \
-        and bool(_URL_REST_LINE.match(text))
+    return bool(note) and bool(_NOTE_CUT_IN_URL.search(note[-1].rstrip())) \
+        and bool(_URL_REST.match(text))
 
 
-#: a URL (its path may hold ideographs and spaces) cut at a character it goes on after
-_URL_CUT_INSIDE = re.compile(r"(?:https?://|www\.)[^，。、；：）」』]*[A-Za-z0-9/_\-=&?%#~+]$")
-#: a line of only URL characters, ended by a full stop
-_URL_REST_LINE = re.compile(r"^[A-Za-z0-9/._\-=&?%#~+:]+[。.]$")
+
+
+#: a footnote whose last line stops inside its URL (``…/透露訊息曝-``, ``…/a-``): the last
+#: URL goes to the end of the text with no sentence end or CJK punctuation after it (its
+#: path may hold ideographs and spaces)
+_NOTE_CUT_IN_URL = re.compile(r"(?:https?://|www\.)[^，。、；：）」』]*[A-Za-z0-9/_\-=&?%#~+]$")
+#: the rest of such a URL on a line of its own (pymupdf4llm: a paragraph or a heading): one
+#: run of URL characters that ends the footnote (``083242700.html。``, ``73459581。``)
+_URL_REST = re.compile(r"^(?:#{1,6}\s+)?([A-Za-z0-9/._\-=?&#%~+:]+[。.])$")
 
 
 #: a footnote's line, in the footnotes' smaller print, is at least this much wider than a
@@ -753,11 +758,17 @@ def _next_footnote_follows(lines: list[Line], index: int, current: str | None) -
     if current is not None and not current.isdigit():
         return False
     after_next = str(int(current) + 2) if current is not None else "2"
-    following = next((later for later in lines[index + 1 :] if not later.gap), None)
+    return _opens_footnote_on_page(lines[index + 1 :], after_next)
+
+
+def _opens_footnote_on_page(ahead: list[Line], number: str) -> bool:
+    """The next line of ``ahead`` (blank lines between) opens footnote ``number`` (a plain
+    paragraph, a list item or a block quote), on the same page."""
+    following = next((later for later in ahead if not later.gap), None)
     if following is None or following.page_start:
         return False
     start = _PLAIN_FOOTNOTE.match(following.text) or _QUOTED_FOOTNOTE.match(following.text)
-    return bool(start) and start.group(1) == after_next
+    return start is not None and start.group(1) == number
 
 
 def _page_ends_after(lines: list[Line], index: int) -> bool:
@@ -817,21 +828,11 @@ def _footnote_rest_after_paragraph(line: Line, ahead: list[Line], current: str |
     tail = _LATIN_TAIL.search(line.text.rstrip())
     if tail is None or not _ENDS_NOTE.search(tail.group(1)):
         return None
-    following = next((later for later in ahead if not later.gap), None)
-    if following is None or following.page_start:
-        return None
-    start = _QUOTED_FOOTNOTE.match(following.text) or _PLAIN_FOOTNOTE.match(following.text)
-    if start is None or start.group(1) != str(int(current) + 1):
+    if not _opens_footnote_on_page(ahead, str(int(current) + 1)):
         return None
     return tail.group(1)
 
 
-#: a footnote whose last line stops inside its URL (``…/透露訊息曝-``, ``…/a-``): the last
-#: URL goes to the end of the text with no sentence end after it (its path may hold spaces)
-_NOTE_CUT_IN_URL = re.compile(r"(?:https?://|www\.)[^。，；]*[A-Za-z0-9/\-_=?&#%~+]$")
-#: the rest of such a URL, which pymupdf4llm set as a paragraph or a heading of its own:
-#: one run of URL characters that ends the footnote (``083242700.html。``, ``73459581。``)
-_URL_REST = re.compile(r"^(?:#{1,6}\s+)?([A-Za-z0-9/._\-=?&#%~+]+[。.])$")
 
 
 def _cited_rest(text: str) -> bool:
@@ -879,11 +880,7 @@ def _rest_of_cut_url(line: Line, ahead: list[Line], current: str | None,
             r"(.*)", line.text)
     if not rest:
         return None
-    following = next((later for later in ahead if not later.gap), None)
-    if following is None or following.page_start:
-        return None
-    start = _QUOTED_FOOTNOTE.match(following.text) or _PLAIN_FOOTNOTE.match(following.text)
-    if start is None or start.group(1) != str(int(current) + 1):
+    if not _opens_footnote_on_page(ahead, str(int(current) + 1)):
         return None
     return rest.group(1)
 
