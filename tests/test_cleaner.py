@@ -3018,3 +3018,19 @@ def test_figure_caption_set_as_a_heading():
     )
     body = convert_text("## **壹、前言** \n\n" + raw, "snippet.md").articles[0].body
     assert "\n\n圖、雅魯藏布江水電站位置\n\n資料來源：" in body and "####" not in body
+
+
+def test_text_printed_three_times_at_page_tops_is_no_running_header():
+    """remove_running_headers: a line opening 3 of the 33 pages of a source that prints the
+    same report three times (000) is the report's own text — its headings ``壹、目的``,
+    ``貳、過程`` and the body lines that happen to open a page — not a header, which opens
+    most pages; nothing of the three copies is lost."""
+    from pathlib import Path
+
+    seed = (Path(__file__).parent.parent / "corpus" / "000_ade5b05d6fde7cf9.txt").read_text(
+        encoding="utf-8")
+    once = body_of(seed)
+    thrice = convert_text(seed * 3, "snippet.txt").articles[0].body
+    assert thrice.count("## 壹、目的") == 3 and thrice.count("## 貳、過程") == 3
+    assert "".join(thrice.split()).count("同目標是朝鮮半島完全無核化") == 3
+    assert len(thrice) >= 3 * len(once)

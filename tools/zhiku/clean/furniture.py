@@ -115,9 +115,12 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
     """
     starts = [line for line in lines if line.page_start and not line.gap]
     counts = Counter(_header_key(line.text) for line in starts if len(line.text) <= 40)
-    # three pages, or (a short article) two pages that are at least half of its pages
+    # three pages and a quarter of them at least (a header opens most pages: the same body
+    # line or heading opening 3 of 33 pages is the same text printed three times), or (a
+    # short article) two pages that are at least half of its pages
     repeated = {key for key, count in counts.items()
-                if key and (count >= 3 or (count >= 2 and count >= len(starts) / 2))}
+                if key and count >= 2 and count >= len(starts) * (
+                    _HEADER_SHARE if count >= 3 else 1 / 2)}
     if not repeated:
         return lines
     kept: list[Line] = []
@@ -138,6 +141,10 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
             drop_next_start = False
         kept.append(line)
     return kept
+
+
+#: the share of page starts a line repeated on three or more of them must open at least
+_HEADER_SHARE = 1 / 4
 
 
 def _header_key(text: str) -> str:
