@@ -484,7 +484,8 @@ def _short_before_wide_word(line: Line, following: Line, full: int) -> bool:
         and printed_width(line.text + " " + word.group(0)) >= _NOTE_PRINT_SHARE * full
 
 
-_OPENING_LATIN_WORD = re.compile(r"^[“‘\"'(（]?[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+_OPENING_LATIN_WORD = re.compile(
+    r"^[“‘\"'(（]?[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
 _LATIN_AT_END = re.compile(r"[A-Za-z0-9.,;:”’\"')]$")
 
 
@@ -660,7 +661,7 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
         if not line.gap:
             quoted = False
         page_follows = _page_ends_after(lines, index)
-        rest = _footnote_rest_after_paragraph(line, lines[index + 1 :], current,
+        rest = _footnote_rest_after_paragraph(line, lines, index, current,
                                               notes.texts[current] if current is not None else [])
         if rest is not None:
             notes.texts[current].append(rest)
@@ -689,7 +690,7 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             continue
         if after_plain_note and current is not None and (_plain_footnote_tail(
                 line, notes.texts[current]) or _between_plain_footnotes(
-                line, lines[index + 1 :], current, notes.texts[current], body)):
+                line, lines, index, current, notes.texts[current], body)):
             notes.texts[current].append(line.text)
             in_plain_note = True
             report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
@@ -731,7 +732,7 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             notes.texts[current].append(line.text)
             report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
             continue
-        rest = _rest_of_cut_url(line, lines[index + 1 :], current,
+        rest = _rest_of_cut_url(line, lines, index, current,
                                 notes.texts[current] if current is not None else [])
         if rest is not None:
             notes.texts[current].append(rest)
@@ -758,13 +759,25 @@ def _next_footnote_follows(lines: list[Line], index: int, current: str | None) -
     if current is not None and not current.isdigit():
         return False
     after_next = str(int(current) + 2) if current is not None else "2"
-    return _opens_footnote_on_page(lines[index + 1 :], after_next)
+    return _opens_footnote_on_page(lines, index + 1, after_next)
 
 
-def _opens_footnote_on_page(ahead: list[Line], number: str) -> bool:
-    """The next line of ``ahead`` (blank lines between) opens footnote ``number`` (a plain
-    paragraph, a list item or a block quote), on the same page."""
-    following = next((later for later in ahead if not later.gap), None)
+def _next_lines(lines: list[Line], start: int, count: int = 1) -> list[Line]:
+    """The next ``count`` lines from ``lines[start]`` on, blank lines skipped (without
+    copying the rest of the list: asked for every line of an article)."""
+    found: list[Line] = []
+    for position in range(start, len(lines)):
+        if not lines[position].gap:
+            found.append(lines[position])
+            if len(found) == count:
+                break
+    return found
+
+
+def _opens_footnote_on_page(lines: list[Line], start: int, number: str) -> bool:
+    """The next line from ``lines[start]`` on (blank lines between) opens footnote
+    ``number`` (a plain paragraph, a list item or a block quote), on the same page."""
+    following = next(iter(_next_lines(lines, start)), None)
     if following is None or following.page_start:
         return False
     start = _PLAIN_FOOTNOTE.match(following.text) or _QUOTED_FOOTNOTE.match(following.text)
@@ -774,7 +787,7 @@ def _opens_footnote_on_page(ahead: list[Line], number: str) -> bool:
 def _page_ends_after(lines: list[Line], index: int) -> bool:
     """The page ends after ``lines[index]``: the next line starts a page, or is the page's
     number (a lone number) before a page start or the end of the text, or the text ends."""
-    ahead = [line for line in lines[index + 1 :] if not line.gap][:2]
+    ahead = _next_lines(lines, index + 1, 2)
     if ahead and _DIGITS_ONLY.match(ahead[0].text) and not ahead[0].page_start:
         ahead = ahead[1:]
     return not ahead or ahead[0].page_start
@@ -804,7 +817,7 @@ def _rest_of_page_range(line: Line, note: list[str]) -> bool:
 _LATIN_TAIL = re.compile(r"(?<=[\u3400-\u9fff，、]) ([A-Za-z“\"‘'][^\u3400-\u9fff]*)$")
 
 
-def _footnote_rest_after_paragraph(line: Line, ahead: list[Line], current: str | None,
+def _footnote_rest_after_paragraph(line: Line, lines: list[Line], index: int, current: str | None,
                                    note: list[str]) -> str | None:
     """The rest of a Latin footnote the page broke, which pymupdf4llm glued to the end of
     the body paragraph that the next page's footnote area cuts (both printed lines were
@@ -828,7 +841,7 @@ def _footnote_rest_after_paragraph(line: Line, ahead: list[Line], current: str |
     tail = _LATIN_TAIL.search(line.text.rstrip())
     if tail is None or not _ENDS_NOTE.search(tail.group(1)):
         return None
-    if not _opens_footnote_on_page(ahead, str(int(current) + 1)):
+    if not _opens_footnote_on_page(lines, index + 1, str(int(current) + 1)):
         return None
     return tail.group(1)
 
@@ -843,7 +856,7 @@ def _cited_rest(text: str) -> bool:
         and not re.search(r"[。！？」』）][1-9]\d{0,2}(?!\d)", text)
 
 
-def _rest_of_cut_url(line: Line, ahead: list[Line], current: str | None,
+def _rest_of_cut_url(line: Line, lines: list[Line], index: int, current: str | None,
                      note: list[str]) -> str | None:
     """The rest of a footnote cut inside its URL at the foot of one page, which pymupdf4llm
     set as a paragraph (or a heading: its print is larger than the quoted footnotes') at the
@@ -880,7 +893,7 @@ def _rest_of_cut_url(line: Line, ahead: list[Line], current: str | None,
             r"(.*)", line.text)
     if not rest:
         return None
-    if not _opens_footnote_on_page(ahead, str(int(current) + 1)):
+    if not _opens_footnote_on_page(lines, index + 1, str(int(current) + 1)):
         return None
     return rest.group(1)
 
@@ -1042,7 +1055,8 @@ def _plain_footnote_tail(line: Line, note: list[str]) -> bool:
     return not line.gap and bool(_PLAIN_NOTE_TAIL.match(line.text)) and _unfinished(note)
 
 
-def _between_plain_footnotes(line: Line, ahead: list[Line], current: str, note: list[str],
+def _between_plain_footnotes(line: Line, lines: list[Line], index: int, current: str,
+                             note: list[str],
                              body: list[Line]) -> bool:
     """The rest of a footnote that pymupdf4llm set as a plain paragraph and broke into two:
     a paragraph right after the footnote, which stops mid-sentence, and right before the
@@ -1059,7 +1073,7 @@ def _between_plain_footnotes(line: Line, ahead: list[Line], current: str, note: 
     if line.gap or line.page_start or not _unfinished(note) or not current.isdigit() \
             or _LIST_ITEM.match(line.text):
         return False
-    following = next((later for later in ahead if not later.gap), None)
+    following = next(iter(_next_lines(lines, index + 1)), None)
     if following is None or following.page_start:
         return False
     plain = _PLAIN_FOOTNOTE.match(following.text)
