@@ -400,8 +400,6 @@ def finishes_cut_url(note: list[str], text: str) -> bool:
         and bool(_URL_REST.match(text))
 
 
-
-
 #: a footnote whose last line stops inside its URL (``…/透露訊息曝-``, ``…/a-``): the last
 #: URL goes to the end of the text with no sentence end or CJK punctuation after it (its
 #: path may hold ideographs and spaces)
@@ -846,8 +844,6 @@ def _footnote_rest_after_paragraph(line: Line, lines: list[Line], index: int, cu
     return tail.group(1)
 
 
-
-
 def _cited_rest(text: str) -> bool:
     """A paragraph that cites a URL and ends as a footnote ends, with no heading or quote
     mark and no footnote marker glued after a sentence end (body text has them)."""
@@ -886,16 +882,15 @@ def _rest_of_cut_url(line: Line, lines: list[Line], index: int, current: str | N
     """
     if line.gap or current is None or not current.isdigit() or not note:
         return None
-    rest = _URL_REST.match(line.text)
-    if rest is None or not _NOTE_CUT_IN_URL.search(note[-1].rstrip()):
-        rest = _unfinished(note) and (
-            _PLAIN_NOTE_TAIL.match(line.text) or _cited_rest(line.text)) and re.match(
-            r"(.*)", line.text)
-    if not rest:
+    if finishes_cut_url(note, line.text):
+        rest = _URL_REST.match(line.text).group(1)
+    elif _unfinished(note) and (_PLAIN_NOTE_TAIL.match(line.text) or _cited_rest(line.text)):
+        rest = line.text
+    else:
         return None
     if not _opens_footnote_on_page(lines, index + 1, str(int(current) + 1)):
         return None
-    return rest.group(1)
+    return rest
 
 
 #: a paragraph of nothing but the punctuation that closes a sentence
@@ -917,8 +912,6 @@ def _lone_footnote_end(line: Line, body: list[Line], note: list[str]) -> bool:
         return False
     before = next((previous for previous in reversed(body) if not previous.gap), None)
     return before is not None and before.text.rstrip().endswith(tuple(_SENTENCE_END))
-
-
 
 
 def _url_left_out_of_quote(line: Line, note: list[str]) -> bool:

@@ -105,10 +105,9 @@ def _date(match: re.Match) -> str:
     return match.group(0)
 
 
-def _restore_in_url(url: str, words: tuple[Counter, Counter]) -> str:
-    host = _URL_HOST.match(url).group(0)
-    path = _PATH_SEGMENT.sub(lambda m: _restore_in_slug(m.group(0), words), url[len(host):])
-    return host + _DATE_LOST_HYPHEN.sub(_date, path)
+def _restore_in_path(path: str, words: tuple[Counter, Counter]) -> str:
+    path = _PATH_SEGMENT.sub(lambda m: _restore_in_slug(m.group(0), words), path)
+    return _DATE_LOST_HYPHEN.sub(_date, path)
 
 
 def restore_dropped_hyphens(text: str, words: tuple[Counter, Counter], report: Report | None = None,
@@ -135,17 +134,17 @@ def restore_dropped_hyphens(text: str, words: tuple[Counter, Counter], report: R
             return match.group(1) + "-" + match.group(2)
         return match.group(0)
 
-    def outside_hosts(part: str) -> str:
+    def capitalised_pairs(part: str) -> str:
         return _CAPITALISED_PAIR.sub(camel, part)
 
     pieces, end = [], 0
     for url in _URL.finditer(text):
-        pieces.append(outside_hosts(text[end:url.start()]))
-        host = _URL_HOST.match(url.group(0)).group(0)
-        restored = _restore_in_url(url.group(0), words)
-        pieces.append(host + outside_hosts(restored[len(host):]))
+        pieces.append(capitalised_pairs(text[end:url.start()]))
+        host = _URL_HOST.match(url.group(0)).group(0)  # a name: left as it is
+        path = url.group(0)[len(host):]
+        pieces.append(host + capitalised_pairs(_restore_in_path(path, words)))
         end = url.end()
-    pieces.append(outside_hosts(text[end:]))
+    pieces.append(capitalised_pairs(text[end:]))
     fixed = "".join(pieces)
     if fixed != text and report is not None:
         for before, after in _changed_words(text, fixed):

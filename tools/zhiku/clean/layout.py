@@ -569,8 +569,10 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
                 _note_wrap_edges(piece, chain, full)
             between_cjk = {match.start() for match in _CJK_SPACE.finditer(text)}
             ends = [space for space in chain if space in between_cjk]
-            if notes and not text.startswith("#"):
+            if notes and not text.startswith("#") and (
+                    len(ends) < len(between_cjk) or _opens_like_note(text)):
                 # a footnote set as a plain paragraph: its lines are the footnotes' width
+                # (measured only where that could explain more spaces, or as many)
                 note_ends = [start + space for space in _wrap_chain(text[start:], notes)
                              if start + space in between_cjk]
                 if len(note_ends) > len(ends) or (

@@ -572,10 +572,15 @@ def end_headings_before_paragraph_openings(parts: list[Line], following: Line,
             and not following.text.endswith(_SENTENCE_END)
             and not heading_level(following.text)):
         return False
+    return bool(heading_level(_joined(parts), MAX_LINE_HEADING_LENGTH))
+
+
+def _joined(parts: list[Line]) -> str:
+    """The text of a block's lines, joined as printed lines join (:func:`join_text`)."""
     text = parts[0].text
     for part in parts[1:]:
         text = join_text(text, part.text)
-    return bool(heading_level(text, MAX_LINE_HEADING_LENGTH))
+    return text
 
 
 def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
@@ -585,9 +590,7 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
 
     def flush() -> None:
         if parts:
-            text = parts[0].text
-            for part in parts[1:]:
-                text = join_text(text, part.text)
+            text = _joined(parts)
             blocks.append(Block("paragraph", text, parts[0].no))
             if len(parts) > 1:
                 report.add("join_wrapped_lines", parts[0].no,
