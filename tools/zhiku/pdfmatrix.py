@@ -9,7 +9,7 @@ Debian's ``pandoc``, given a layout (font size, margins, line spacing, running h
 page numbers) with python-docx, and printed to PDF by ``libreoffice --headless``.
 Compilations put 3–4 articles into one PDF, each starting on a new page, with page
 numbers running on.  Each PDF is extracted with poppler's ``pdftotext`` (plain and
-``-layout``), PyMuPDF, pdfminer.six and pymupdf4llm; each extraction is converted with
+``-layout``), PyMuPDF, pdfminer.six, pymupdf4llm and pypdf; each extraction is converted with
 :func:`zhiku.convert.convert_text` and scored with :func:`zhiku.fidelity.score_article`.
 
 Needs ``pip install -e '.[pdf]'`` and ``apt-get install pandoc libreoffice-writer
@@ -478,12 +478,21 @@ def _pymupdf4llm(pdf: Path) -> str:
         return pymupdf4llm.to_markdown(str(pdf), show_progress=False)
 
 
+def _pypdf(pdf: Path) -> str:
+    """pypdf's text of each page, joined with a line break, as its users join pages: no form
+    feed marks where a page ends."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+
+
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdftotext": lambda pdf: _pdftotext(pdf),
     "pdftotext-layout": lambda pdf: _pdftotext(pdf, "-layout"),
     "pymupdf": _pymupdf,
     "pdfminer": _pdfminer,
     "pymupdf4llm": _pymupdf4llm,
+    "pypdf": _pypdf,
 }
 
 
@@ -565,7 +574,7 @@ def make_cases(references: list[Reference], manifest: dict[str, str],
 def check_tools() -> list[str]:
     missing = [tool for tool in ("pandoc", "libreoffice", "pdftotext", "pdfunite", "pdfinfo")
                if shutil.which(tool) is None]
-    for module in ("docx", "pymupdf", "pdfminer", "pymupdf4llm"):
+    for module in ("docx", "pymupdf", "pdfminer", "pymupdf4llm", "pypdf"):
         try:
             __import__(module)
         except ImportError:
