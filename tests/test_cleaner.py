@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from zhiku.clean import Report, clean_article, render_markdown
 from zhiku.clean.chars import remove_cjk_spaces, unify_ideographs
 from zhiku.clean.hyphens import article_words, restore_dropped_hyphens
@@ -3034,3 +3036,31 @@ def test_text_printed_three_times_at_page_tops_is_no_running_header():
     assert thrice.count("## 壹、目的") == 3 and thrice.count("## 貳、過程") == 3
     assert "".join(thrice.split()).count("同目標是朝鮮半島完全無核化") == 3
     assert len(thrice) >= 3 * len(once)
+
+
+PYPDF_FIXTURE = Path(__file__).parent / "fixtures" / "extracted" / "001-07-12pt-header.pypdf.txt"
+
+
+def test_page_numbers_without_form_feeds_are_told_from_footnote_numbers():
+    """remove_page_numbers_by_position without form feeds (pypdf joins its pages with a line
+    break): footnote numbers alone on a line (``3`` / `` 同前註。``) count up a page apart
+    too (3 on page 1, 4 on page 2), but their text follows indented, and the page numbers
+    (``1`` / ``國防安全即時評析``) are the later of two numbers that could open a chain."""
+    raw = PYPDF_FIXTURE.read_text(encoding="utf-8")
+    report = Report()
+    lines = split_lines(raw)
+    from zhiku.clean.furniture import remove_page_numbers_by_position
+
+    kept = remove_page_numbers_by_position(lines, False, report)
+    removed = [(c.line, c.before) for c in report.changes if c.fix == "remove_page_numbers"]
+    assert removed == [(35, "1"), (77, "2"), (114, "3"), (151, "4")]
+    assert [line.no for line in kept if line.page_start] == [1, 36, 78, 115]
+
+
+def test_a_line_opening_with_a_space_starts_a_page_only_in_double_spaced_text():
+    """split_lines: the seeds' pdftotext puts a blank line after every line, and there a line
+    opening with a space starts a page; pypdf opens each footnote's text with a space."""
+    pypdf = "…面臨中斷風險。5\n4\n C. Todd Lopez, “DOD Looks to Establish …\n"
+    assert [line.page_start for line in split_lines(pypdf)] == [True, False, False]
+    seed = "結論。 \n\n 貳、過程 \n\n"
+    assert [line.page_start for line in split_lines(seed)] == [True, True]

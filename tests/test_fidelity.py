@@ -47,7 +47,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # first-line indents, justified; 12pt: ragged right, no indent; 12pt-header: running header,
 # page numbers, indents. pdftotext (form feeds, footnote numbers on lines of their own),
 # pdftotext -layout, PyMuPDF (markers on lines of their own), pdfminer, pymupdf4llm
-# (Markdown, footnotes as quotes, list items or plain paragraphs).
+# (Markdown, footnotes as quotes, list items or plain paragraphs), pypdf (pages joined by a line
+# break, no form feed; a footnote's number alone on a line, its text on the next after a space).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 

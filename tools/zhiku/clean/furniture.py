@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
 from .layout import BARE_URL, Line
 from .report import Report
@@ -89,13 +88,61 @@ def _page_numbers_at_page_ends(lines: list[Line]) -> set[int]:
 
 
 def _counting_lone_numbers(lines: list[Line]) -> set[int]:
+    """Page numbers in text without form feeds: the longest chains of lone numbers that count
+    up by one, each a page apart (:data:`MIN_PAGE_NUMBER_DISTANCE` lines or
+    :data:`MIN_PAGE_CHARACTERS` characters).
+
+    A footnote's number alone on a line (pypdf: ``1`` / `` Katha Kalia, …``) counts up too,
+    but a few lines apart, and it sits before the page's own number: where two numbers could
+    precede the same next page number, the later one is the page's (a page number ends or
+    opens its page). A number followed by an indented line in text whose lines are not
+    indented is a footnote's. Chains are taken longest first, each at least two numbers long
+    and outside the pages of the chains taken before.
+    """
+    content = [line for line in lines if not line.gap]
+    indented_text = sum(line.indent > 0 for line in content) >= len(content) / 2
+
+    def footnote_number(index: int) -> bool:  # pypdf: ``1`` / `` Katha Kalia, …``
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        return not indented_text and following is not None and following.indent > 0
+
     numbered = [(index, _page_number(line.text)) for index, line in enumerate(lines)
-                if not line.gap and _PAGE_NUMBER.match(line.text)]
+                if not line.gap and _PAGE_NUMBER.match(line.text) and not footnote_number(index)]
+    if len(numbered) < 2:
+        return set()
+    characters = [0]  # characters before each line
+    for line in lines:
+        characters.append(characters[-1] + len(line.text))
+
+    def a_page_apart(first: int, second: int) -> bool:
+        return second - first >= MIN_PAGE_NUMBER_DISTANCE or \
+            characters[second] - characters[first + 1] >= MIN_PAGE_CHARACTERS
+
     doomed: set[int] = set()
-    for (first, a), (second, b) in pairwise(numbered):
-        if b == a + 1 and (second - first >= MIN_PAGE_NUMBER_DISTANCE or sum(
-                len(line.text) for line in lines[first + 1 : second]) >= MIN_PAGE_CHARACTERS):
-            doomed.update((first, second))
+    free = list(numbered)
+    while len(free) >= 2:
+        # length of the longest chain ending at each number, and the number before it
+        length = [1] * len(free)
+        before: list[int | None] = [None] * len(free)
+        by_value: dict[int, list[int]] = {}
+        for position, (index, value) in enumerate(free):
+            for earlier in reversed(by_value.get(value - 1, ())):  # the latest first
+                if a_page_apart(free[earlier][0], index) and length[earlier] + 1 > length[position]:
+                    length[position], before[position] = length[earlier] + 1, earlier
+            by_value.setdefault(value, []).append(position)
+        best = max(range(len(free)), key=lambda position: length[position])
+        if length[best] < 2:
+            return doomed
+        chain: list[int] = []
+        position: int | None = best
+        while position is not None:
+            chain.append(position)
+            position = before[position]
+        indexes = [free[position][0] for position in chain]
+        doomed.update(indexes)
+        # another chain numbers other pages (a second report numbered from 1), not these
+        first, last = min(indexes), max(indexes)
+        free = [item for item in free if not first <= item[0] <= last]
     return doomed
 
 

@@ -71,7 +71,11 @@ def split_lines(text: str) -> list[Line]:
     blank_run = 0
     next_is_page_start = True
     form_feeds = "\f" in text
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raws = text.split("\n")
+    # a line opening with a space starts a page only in text that puts a blank line after
+    # every line (the seeds' pdftotext); pypdf opens each footnote's text with a space
+    spaced = _double_spaced(raws)
+    for number, raw in enumerate(raws, start=1):
         if "\f" in raw:
             before, _, raw = raw.rpartition("\f")
             if before.strip():
@@ -85,11 +89,18 @@ def split_lines(text: str) -> list[Line]:
             blank_run = 0
             continue
         page_start = next_is_page_start or (
-            not form_feeds and (raw[0] in " \t" or blank_run >= 3))
+            not form_feeds and ((spaced and raw[0] in " \t") or blank_run >= 3))
         lines.append(_make_line(number, raw, page_start))
         blank_run = 0
         next_is_page_start = False
     return lines
+
+
+def _double_spaced(raws: list[str]) -> bool:
+    """Is a blank line after most lines of text?  ``"結論。 \\n\\n 貳、過程 \\n"`` → True."""
+    text_lines = sum(1 for raw in raws if raw.strip())
+    followed = sum(1 for raw, after in pairwise(raws) if raw.strip() and after == "")
+    return text_lines > 0 and followed >= 0.5 * text_lines
 
 
 def _make_line(number: int, raw: str, page_start: bool) -> Line:
