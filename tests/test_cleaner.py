@@ -3064,3 +3064,31 @@ def test_a_line_opening_with_a_space_starts_a_page_only_in_double_spaced_text():
     assert [line.page_start for line in split_lines(pypdf)] == [True, False, False]
     seed = "結論。 \n\n 貳、過程 \n\n"
     assert [line.page_start for line in split_lines(seed)] == [True, True]
+
+
+def test_a_short_last_page_number_closes_the_chain():
+    """remove_page_numbers_by_position without form feeds: the last page of an article may
+    hold three lines, fewer than a page apart from the number before, but a lone number that
+    is the text's last line and counts on is the last page's (pypdf, a5-11pt:
+    ``…從而改`` / ``變中國的國際經貿結構與版圖。`` / ``5``)."""
+    fixture = Path(__file__).parent / "fixtures" / "extracted" / "001-01-a5-11pt.pypdf.txt"
+    report = Report()
+    from zhiku.clean.furniture import remove_page_numbers_by_position
+
+    remove_page_numbers_by_position(split_lines(fixture.read_text(encoding="utf-8")), False,
+                                    report)
+    removed = [c.before for c in report.changes if c.fix == "remove_page_numbers"]
+    assert removed == ["1", "2", "3", "4", "5"]
+
+
+def test_a_marker_before_a_number_set_off_by_two_spaces():
+    """mark_references: pypdf keeps the spaces of a stretched justified line, two after the
+    marker: ``更加嚴峻」。 5  2022 年的《台灣問題…`` (003-x7 compilation, footnote 5); and
+    the lone ``5`` at the page's foot opens footnote 5, its marker being in the body."""
+    from zhiku.clean.footnotes import _marker_in_body, mark_references
+    from zhiku.clean.layout import Line
+
+    line = Line(313, "甚至形容兩岸局勢為「反分裂鬥爭形勢更加嚴峻」。 5  2022 年的《台灣問題與新時代")
+    assert _marker_in_body("5", [line])
+    mark_references(line, True, {5, 6}, [1, 2, 3, 4], Report())
+    assert line.text == "甚至形容兩岸局勢為「反分裂鬥爭形勢更加嚴峻」。[^5]  2022 年的《台灣問題與新時代"

@@ -581,7 +581,7 @@ def _lone_footnote_number(line: Line, following: Line, body: list[Line],
 def _marker_in_body(number: str, body: list[Line]) -> bool:
     marker = re.compile(
         rf"[^\s\d.,:/%A-Za-z(（《〈「『\-]{number}(?!\d)|^{number}(?=[，。、；：！？」』）)])"
-        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| \d|[，。、；：！？]|$)"
+        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| +\d|[，。、；：！？]|$)"
         rf"|[\u4e00-\u9fff] {number}(?![年月日個歲屆名人位項次條頁號期席])"
         rf"(?=[\u4e00-\u9fff「『（《〈])"
         # justified text: a space before a marker that punctuation follows (``評析 1，``)
@@ -1168,9 +1168,10 @@ def _next_marker(available: set[int], used: list[int]) -> int | None:
     following = [n for n in available if n not in used and (not used or n > used[-1])]
     return min(following) if following else None
 #: a marker that justified text set off by spaces, after full-width punctuation:
-#: ``就業機會等領域。 1相較於``, ``重要變數。 5 例如``, ``海上對峙， 2 1996 年``, ``電台」 3，當時``
+#: ``就業機會等領域。 1相較於``, ``重要變數。 5 例如``, ``海上對峙， 2 1996 年``, ``電台」 3，當時``,
+#: ``更加嚴峻」。 5  2022 年`` (pypdf: the stretched line's spaces kept)
 _SPACED_MARKER = re.compile(
-    r"(?<=[。，、；：！？」』）)]) (\d{1,3})(?: (?=[\u4e00-\u9fff「『（《〈])|(?= \d)|"
+    r"(?<=[。，、；：！？」』）)]) (\d{1,3})(?: (?=[\u4e00-\u9fff「『（《〈])|(?= +\d)|"
     r"(?=[\u4e00-\u9fff「『（《〈，。、；：！？])|$)")
 #: and after an ideograph, glued to the next one: ``包括中導系統 4在內`` (never ``約 4 個``,
 #: ``2021年 6月``; and only the very next footnote's number)

@@ -90,7 +90,8 @@ def _page_numbers_at_page_ends(lines: list[Line]) -> set[int]:
 def _counting_lone_numbers(lines: list[Line]) -> set[int]:
     """Page numbers in text without form feeds: the longest chains of lone numbers that count
     up by one, each a page apart (:data:`MIN_PAGE_NUMBER_DISTANCE` lines or
-    :data:`MIN_PAGE_CHARACTERS` characters).
+    :data:`MIN_PAGE_CHARACTERS` characters), or the last a short last page's number closing
+    the text (``…經貿結構與版圖。`` / ``5`` three lines after ``4``).
 
     A footnote's number alone on a line (pypdf: ``1`` / `` Katha Kalia, …``) counts up too,
     but a few lines apart, and it sits before the page's own number: where two numbers could
@@ -114,8 +115,11 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
     for line in lines:
         characters.append(characters[-1] + len(line.text))
 
+    last = max(index for index, line in enumerate(lines) if not line.gap)
+
     def a_page_apart(first: int, second: int) -> bool:
-        return second - first >= MIN_PAGE_NUMBER_DISTANCE or \
+        # the last page may be short: its number is the text's last line
+        return second - first >= MIN_PAGE_NUMBER_DISTANCE or second == last or \
             characters[second] - characters[first + 1] >= MIN_PAGE_CHARACTERS
 
     doomed: set[int] = set()
