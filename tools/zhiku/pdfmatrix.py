@@ -9,8 +9,9 @@ Debian's ``pandoc``, given a layout (font size, margins, line spacing, running h
 page numbers) with python-docx, and printed to PDF by ``libreoffice --headless``.
 Compilations put 3–4 articles into one PDF, each starting on a new page, with page
 numbers running on.  Each PDF is extracted with poppler's ``pdftotext`` (plain and
-``-layout``), PyMuPDF, pdfminer.six, pymupdf4llm and pypdf; each extraction is converted with
-:func:`zhiku.convert.convert_text` and scored with :func:`zhiku.fidelity.score_article`.
+``-layout``), PyMuPDF, pdfminer.six, pymupdf4llm, pypdf and pdfplumber; each extraction
+is converted with :func:`zhiku.convert.convert_text` and scored with
+:func:`zhiku.fidelity.score_article`.
 
 Needs ``pip install -e '.[pdf]'`` and ``apt-get install pandoc libreoffice-writer
 fonts-noto-cjk poppler-utils``.  PDFs and extractions are cached in ``.cache/pdfmatrix/``
@@ -486,6 +487,14 @@ def _pypdf(pdf: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
 
 
+def _pdfplumber(pdf: Path) -> str:
+    """pdfplumber's text of each page, joined with a line break (no form feed)."""
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as document:
+        return "\n".join(page.extract_text() for page in document.pages)
+
+
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdftotext": lambda pdf: _pdftotext(pdf),
     "pdftotext-layout": lambda pdf: _pdftotext(pdf, "-layout"),
@@ -493,6 +502,7 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdfminer": _pdfminer,
     "pymupdf4llm": _pymupdf4llm,
     "pypdf": _pypdf,
+    "pdfplumber": _pdfplumber,
 }
 
 
@@ -574,7 +584,7 @@ def make_cases(references: list[Reference], manifest: dict[str, str],
 def check_tools() -> list[str]:
     missing = [tool for tool in ("pandoc", "libreoffice", "pdftotext", "pdfunite", "pdfinfo")
                if shutil.which(tool) is None]
-    for module in ("docx", "pymupdf", "pdfminer", "pymupdf4llm", "pypdf"):
+    for module in ("docx", "pymupdf", "pdfminer", "pymupdf4llm", "pypdf", "pdfplumber"):
         try:
             __import__(module)
         except ImportError:
