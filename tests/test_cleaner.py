@@ -3092,3 +3092,61 @@ def test_a_marker_before_a_number_set_off_by_two_spaces():
     assert _marker_in_body("5", [line])
     mark_references(line, True, {5, 6}, [1, 2, 3, 4], Report())
     assert line.text == "甚至形容兩岸局勢為「反分裂鬥爭形勢更加嚴峻」。[^5]  2022 年的《台灣問題與新時代"
+
+
+def _pypdf_12pt(article: str, folder: str = "extracted") -> str:
+    """pypdf's text of a reference article in the layout ``12pt``: no page number, no
+    running header, pages joined by a bare line break (in ``snippets``: an article whose
+    paragraphs miss the fidelity target for other reasons, as with every extractor)."""
+    path = Path(__file__).parent / "fixtures" / folder / f"{article}-12pt.pypdf.txt"
+    return path.read_text(encoding="utf-8")
+
+
+def test_footnote_block_ends_on_a_short_footnote_line_in_text_without_page_marks():
+    """body_resumes_after_footnotes: with nothing to mark where a page ends, a page's
+    footnotes end where a footnote's last line is short at the footnotes' width (the next
+    line's first word would have fit on it): ``3`` / `` 同前註。`` / ``貳、安全意涵``; ``10`` / `` “8-K Current Report
+    Filing,” …, https://reurl.cc/MzOxmm.`` / ``備，另外 50 億美元…`` (a sentence the page cut).
+    Not at a line cut short by the URL that did not fit after it: ``Critical Minerals Sector,”
+    Fastmarkets, July 17, 2025,`` / ``https://www.fastmarkets.com/…``."""
+    body = body_of(_pypdf_12pt("001-07"))
+    blocks = body.split("\n\n")
+    assert "## 貳、安全意涵" in blocks
+    assert "### 二、美國以最低價格保障穩定稀土市場" in blocks
+    assert "[^3]: 同前註。" in blocks
+    assert "[^10]: “8-K Current Report Filing,” MP Materials, July 10, 2025, " \
+        "https://reurl.cc/MzOxmm." in blocks
+    assert "[^11]: Yasemin Esmen, “One Big Beautiful Bill Expected to Drive Mostly Positive " \
+        "Outcomes for Critical Minerals Sector,” Fastmarkets, July 17, 2025, " \
+        "https://www.fastmarkets.com/insights/critical-minerals-funding-obb/." in blocks
+    assert "其中 20 億美元用於增加美國境內之關鍵礦物軍事儲備，另外 50 億美元" in body
+    assert "遠低於實際需求。[^13]" in body
+    assert [f"[^{n}]:" in body for n in range(1, 15)] == [True] * 14
+    assert not [block for block in blocks if block.strip().isdigit()]
+
+
+def test_footnote_block_ends_before_a_full_body_line_in_text_without_page_marks():
+    """body_resumes_after_footnotes: a footnote whose last line is full at the footnotes'
+    width, then a full body line that stops mid-sentence, after which the next line's first
+    word would have fit at the footnotes' width (no footnote line is that short but for a
+    long word):
+    ``Department of the Treasury, July 8, 2025, https://home.treasury.gov/…/sb0190.`` /
+    ``初始存取權的主要途徑。15 而實際上…往往偏向無需過高技`` / ``術，僅需取得信任即可，…``."""
+    body = body_of(_pypdf_12pt("001-05", "snippets"))
+    assert "[^14]: “Sanctions Imposed on DPRK IT Workers Generating Revenue for the Kim " \
+        "Regime,” US Department of the Treasury, July 8, 2025, " \
+        "https://home.treasury.gov/news/press-releases/sb0190.\n" in body
+    assert "這也是其獲取初始存取權的主要途徑。[^15] 而實際上藉由社交工程滲透的行動，往往偏向無需" \
+        "過高技術，僅需取得信任即可" in body
+    assert [f"[^{n}]:" in body for n in range(1, 26)] == [True] * 25
+    assert not [block for block in body.split("\n\n") if block.strip().isdigit()]
+
+
+def test_a_lone_footnote_number_before_an_indented_line_is_never_a_paragraph():
+    """_indented_note_number: in text without page marks, the next footnote's number alone
+    on a line before a line that opens with a space is pypdf's footnote, even where its
+    marker in the body was not recognised (here taken out of the body)."""
+    raw = _pypdf_12pt("001-07").replace("完全銷售予國防及民用客戶。3\n", "完全銷售予國防及民用客戶。\n")
+    body = body_of(raw)
+    assert "[^3]: 同前註。" in body.split("\n\n")
+    assert not [block for block in body.split("\n\n") if block.strip().isdigit()]

@@ -122,6 +122,9 @@ def _separate_pdftotext(lines: list[Line], report: Report,
 
     skip_until = -1
     width = typical_width(lines)
+    # no page start after the first line, no page number: nothing ends a page's footnotes
+    unpaged = bool(full) and not any(line.page_start for line in lines[1:])
+    note_full = _note_width(lines, full) if unpaged else 0
     late_numbers: set[int] = set()  # lines holding a number printed after its text
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -138,6 +141,8 @@ def _separate_pdftotext(lines: list[Line], report: Report,
                 late_numbers.add(late)
                 last_number += 1
                 numbers = _lone_footnote_numbers(lines, index, body, last_number)
+        if not numbers and unpaged and _indented_note_number(line, following, last_number):
+            numbers = [line.text]
         cells = footnote_text_after_table_cells(lines, index, numbers, width)
         if cells is not None:
             start, end = cells
@@ -199,6 +204,12 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             if following is not None:
                 following.page_start = True
             continue
+        if in_block and unpaged and current is not None and not footnote_start(line) \
+                and body_resumes_after_footnotes(notes.texts[current], line, following, full,
+                                                 note_full):
+            report.add("body_resumes_after_footnotes", line.no, line.text[:40] + "…",
+                       "page start")
+            line.page_start = True
         if in_block and line.page_start:
             in_block = False
         opens_block = not in_block and not line.page_start and _starts_block_without_gap(
@@ -228,6 +239,89 @@ def _separate_pdftotext(lines: list[Line], report: Report,
         if note and not _ENDS_NOTE.search(note[-1]):
             reclaim_wide_footnote_tails(body, current, note, full, report)
     return body, notes
+
+
+def _note_width(lines: list[Line], full: int) -> int:
+    """The printed width of a full footnote line: the widest of the lines wider than a full
+    body line by the footnotes' smaller print (:data:`_NOTE_PRINT_SHARE`; ragged-right
+    lines all fall short of it), or that share of ``full`` where no line is."""
+    wide = sorted(printed_width(line.text) for line in lines
+                  if _is_wide_note_line(line, full))
+    return wide[-1] if wide else int(_NOTE_PRINT_SHARE * full)
+
+
+def _indented_note_number(line: Line, following: Line | None, last_number: int) -> bool:
+    """In text without page marks, a number alone on a line, one of the next three
+    footnotes', before a line that opens with a space: pypdf's footnote (``7`` / `` 同註
+    1；“MP Materials and DoD …”``), even where its marker was not found in the body. It is
+    never left as a paragraph, nor taken for a page number."""
+    return _DIGITS_ONLY.match(line.text) is not None and not line.indent \
+        and last_number < int(line.text) <= last_number + 3 and following is not None \
+        and following.indent > 0 and not following.gap and not following.page_start
+
+
+def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | None,
+                                 full: int, note_full: int) -> bool:
+    """In text without page marks (pypdf: no form feed, no page number, no running header),
+    the body of the next page resumes after a page's footnotes where
+
+    * a footnote ended on a short line: its last line ends like a footnote (or in a URL)
+      and the first word of ``line`` (:data:`_UNBREAKABLE_OPENING`) would have fit on it
+      at the footnotes' width (``note_full``, :func:`_note_width`);
+    * or ``line`` is a full body line that stops mid-sentence, and the first word of the
+      line after it would have fit on it at the footnotes' width: no footnote line is that
+      wide unless a long word (a URL) that did not fit cut it short.
+
+    ``line`` itself is never wider than a full body line by the footnotes' smaller print.
+
+    Before (pypdf, 12pt): ``3`` / `` 同前註。`` / ``貳、安全意涵`` / ``一、美國國防部成…``;
+    ``10`` / `` “8-K Current Report Filing,” MP Materials, July 10, 2025, https://reurl.cc/MzOxmm.``
+    / ``備，另外 50 億美元則用於強化關鍵礦物供應鏈建設，…``; ``14`` / `` “Sanctions Imposed on
+    DPRK IT Workers Generating Revenue for the Kim Regime,” US`` / ``Department of the
+    Treasury, July 8, 2025, https://home.treasury.gov/news/press-releases/sb0190.`` (a full
+    footnote line) / ``初始存取權的主要途徑。15 而實際上藉由社交工程滲透的行動，往往偏向無需過高技``
+    (a full body line) / ``術，僅需取得信任即可，…``
+    After: ``貳、安全意涵``, ``備，另外…`` and ``初始存取權…`` start pages (body text), not
+    footnote 3's, 10's or 14's rest.
+    Not after a line cut short by the long word the next line opens:
+    ``Potential Issues and Risks,” Rare Earth Exchanges, July 13, 2025,`` /
+    ``https://rareearthexchanges.com/news/…``.
+    """
+    if not note or _is_wide_note_line(line, full):
+        return False
+    if (_ENDS_NOTE.search(note[-1]) or _URL_AT_END.search("".join(note[-2:]))) \
+            and _fits_after(note[-1], line, note_full):
+        return True
+    return full - _BODY_RAGGED <= printed_width(line.text) <= full + _BODY_OVER \
+        and not _ENDS_NOTE.search(line.text) and following is not None \
+        and not following.gap and _fits_after(line.text, following, note_full)
+
+
+#: a footnote that ends with a URL (its last line may hold only the URL's rest:
+#: ``…/command-and-control-in-north-korea-what-a-nuclear-`` / ``launch-might-look-like/``)
+_URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s，。、；：）」』]*$")
+#: how much shorter than a full body line a line that goes on may be (ragged right: the
+#: next line opens with a word that did not fit)
+_BODY_RAGGED = 6
+#: how much wider than the measured full body line one may be (the widths are estimates)
+_BODY_OVER = 3
+
+
+def _fits_after(text: str, following: Line, width: int) -> bool:
+    """The first word of ``following`` would have fit after ``text`` on a line ``width``
+    wide (:data:`_UNBREAKABLE_OPENING`)."""
+    word = _UNBREAKABLE_OPENING.match(following.text)
+    opening = word.group(0) if word else following.text[:1]
+    return printed_width(text + " " + opening) < width
+
+
+#: what a line cannot be broken inside of: an ideograph with the punctuation that closes on
+#: it (``術，``, ``貳、``) and a Latin run glued to that (a date's unit and its URL:
+#: ``日，https://www.mofa.gov.tw/….aspx?n=96&s=119714。``), or a Latin word
+_UNBREAKABLE_OPENING = re.compile(
+    r"""^[“‘"'(（「『〈《]*(?:[\u3400-\u4dbf\u4e00-\u9fff][，。、；：！？」』）〉》”’]*"""
+    r"(?:[A-Za-z0-9][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*)?"
+    r"|[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+)")
 
 
 def continues_cut_url(note: list[str], text: str) -> bool:
