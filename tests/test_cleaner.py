@@ -3150,3 +3150,18 @@ def test_a_lone_footnote_number_before_an_indented_line_is_never_a_paragraph():
     body = body_of(raw)
     assert "[^3]: 同前註。" in body.split("\n\n")
     assert not [block for block in body.split("\n\n") if block.strip().isdigit()]
+
+
+def test_a_urls_rest_after_a_footnote_is_no_body_text():
+    """body_resumes_after_footnotes: ``msf。`` would fit after the footnote's last line, but
+    it finishes the URL that line was cut in (pdfplumber, 003-05, 12pt)."""
+    from zhiku.clean.footnotes import body_resumes_after_footnotes
+    from zhiku.clean.layout import Line
+
+    note = ["〈경애하는 김정은동지께서 우리 나라 주재 로씨야련방대사관을 축하방문하시여 연설을 하시였다〉，〈조선",
+            "중앙통신〉，2025年5月10日，http://kcna.kp/kp/article/q/abc11f8037a7138e04e12c49c38663d1.kc"]
+    rest = Line(26, "msf。")
+    body = Line(29, "人數可能已達4,700人，其中陣亡人數已達600人。另外，北韓境內的寧邊核武研究設施、豐溪")
+    # measured in that article: a full body line 74, a full footnote line 98
+    assert not body_resumes_after_footnotes(note, rest, body, 74, 98)
+    assert body_resumes_after_footnotes(note + ["msf。"], body, None, 74, 98)

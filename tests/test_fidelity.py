@@ -48,7 +48,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # page numbers, indents. pdftotext (form feeds, footnote numbers on lines of their own),
 # pdftotext -layout, PyMuPDF (markers on lines of their own), pdfminer, pymupdf4llm
 # (Markdown, footnotes as quotes, list items or plain paragraphs), pypdf (pages joined by a line
-# break, no form feed; a footnote's number alone on a line, its text on the next after a space).
+# break, no form feed; a footnote's number alone on a line, its text on the next after a space),
+# pdfplumber (pages joined the same way; a footnote's number and text on one line).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 

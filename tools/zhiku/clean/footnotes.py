@@ -285,9 +285,10 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
     footnote 3's, 10's or 14's rest.
     Not after a line cut short by the long word the next line opens:
     ``Potential Issues and Risks,” Rare Earth Exchanges, July 13, 2025,`` /
-    ``https://rareearthexchanges.com/news/…``.
+    ``https://rareearthexchanges.com/news/…``; nor at a URL's rest (:func:`finishes_cut_url`,
+    pdfplumber: ``…/q/abc11f8037a7138e04e12c49c38663d1.kc`` / ``msf。``).
     """
-    if not note or _is_wide_note_line(line, full):
+    if not note or _is_wide_note_line(line, full) or finishes_cut_url(note, line.text):
         return False
     if (_ENDS_NOTE.search(note[-1]) or _URL_AT_END.search("".join(note[-2:]))) \
             and _fits_after(note[-1], line, note_full):
