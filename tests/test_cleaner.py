@@ -3165,3 +3165,19 @@ def test_a_urls_rest_after_a_footnote_is_no_body_text():
     # measured in that article: a full body line 74, a full footnote line 98
     assert not body_resumes_after_footnotes(note, rest, body, 74, 98)
     assert body_resumes_after_footnotes(note + ["msf。"], body, None, 74, 98)
+
+
+def test_page_numbers_without_form_feeds_are_told_from_markers_on_lines_of_their_own():
+    """remove_page_numbers_by_position without form feeds: PyMuPDF sets a marker on a line of
+    its own, and markers 10, 11, 12, 13 stand a page apart as much as page numbers 1–4
+    do; the page numbers are the chain that the running header follows
+    (``1`` / ``國防安全即時評析``), and it spans more of the text."""
+    fixture = (Path(__file__).parent / "fixtures" / "extracted"
+               / "001-07-12pt-header.pymupdf-joined.txt")
+    report = Report()
+    from zhiku.clean.furniture import remove_page_numbers_by_position
+
+    remove_page_numbers_by_position(split_lines(fixture.read_text(encoding="utf-8")), False,
+                                    report)
+    removed = [c.before for c in report.changes if c.fix == "remove_page_numbers"]
+    assert removed == ["1", "2", "3", "4"]

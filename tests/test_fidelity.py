@@ -49,7 +49,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # pdftotext -layout, PyMuPDF (markers on lines of their own), pdfminer, pymupdf4llm
 # (Markdown, footnotes as quotes, list items or plain paragraphs), pypdf (pages joined by a line
 # break, no form feed; a footnote's number alone on a line, its text on the next after a space),
-# pdfplumber (pages joined the same way; a footnote's number and text on one line).
+# pdfplumber (pages joined the same way; a footnote's number and text on one line), pymupdf-joined
+# (PyMuPDF's pages joined by a line break, no form feed: markers alone on a line count up too).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 

@@ -97,8 +97,11 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
     but a few lines apart, and it sits before the page's own number: where two numbers could
     precede the same next page number, the later one is the page's (a page number ends or
     opens its page). A number followed by an indented line in text whose lines are not
-    indented is a footnote's. Chains are taken longest first, each at least two numbers long
-    and outside the pages of the chains taken before.
+    indented is a footnote's. A marker PyMuPDF set on a line of its own counts up too, a
+    page apart at times (``10`` … ``13`` between pages 2 and 3): a chain whose numbers the
+    same running header follows wins, then the longer chain, then the one spanning more of
+    the text. Chains are taken best first, each at least two numbers long and outside the
+    pages of the chains taken before.
     """
     content = [line for line in lines if not line.gap]
     indented_text = sum(line.indent > 0 for line in content) >= len(content) / 2
@@ -115,27 +118,42 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
     for line in lines:
         characters.append(characters[-1] + len(line.text))
 
-    last = max(index for index, line in enumerate(lines) if not line.gap)
+    last_line = max(index for index, line in enumerate(lines) if not line.gap)
 
     def a_page_apart(first: int, second: int) -> bool:
         # the last page may be short: its number is the text's last line
-        return second - first >= MIN_PAGE_NUMBER_DISTANCE or second == last or \
+        return second - first >= MIN_PAGE_NUMBER_DISTANCE or second == last_line or \
             characters[second] - characters[first + 1] >= MIN_PAGE_CHARACTERS
+
+    # a running header opens the page after a page number: the same line after several
+    def next_text(index: int) -> str:
+        return next((line.text for line in lines[index + 1 :] if not line.gap), "")
+
+    after = Counter(_header_key(next_text(index)) for index, _ in numbered)
+    headed = {index for index, _ in numbered
+              if len(next_text(index)) <= 40 and after[_header_key(next_text(index))] >= 2
+              and _header_key(next_text(index)) and not _PAGE_NUMBER.match(next_text(index))}
 
     doomed: set[int] = set()
     free = list(numbered)
     while len(free) >= 2:
-        # length of the longest chain ending at each number, and the number before it
-        length = [1] * len(free)
+        # the best chain ending at each number: most numbers before a running header, then
+        # most numbers; where it starts, and the number before it
+        score = [(int(index in headed), 1) for index, _ in free]
+        start = list(range(len(free)))
         before: list[int | None] = [None] * len(free)
         by_value: dict[int, list[int]] = {}
         for position, (index, value) in enumerate(free):
             for earlier in reversed(by_value.get(value - 1, ())):  # the latest first
-                if a_page_apart(free[earlier][0], index) and length[earlier] + 1 > length[position]:
-                    length[position], before[position] = length[earlier] + 1, earlier
+                longer = (score[earlier][0] + (index in headed), score[earlier][1] + 1)
+                if a_page_apart(free[earlier][0], index) and longer > score[position]:
+                    score[position], before[position] = longer, earlier
+                    start[position] = start[earlier]
             by_value.setdefault(value, []).append(position)
-        best = max(range(len(free)), key=lambda position: length[position])
-        if length[best] < 2:
+        # of chains as good, the one spanning more of the text: pages, not markers
+        best = max(range(len(free)), key=lambda position: (
+            score[position], free[position][0] - free[start[position]][0]))
+        if score[best][1] < 2:
             return doomed
         chain: list[int] = []
         position: int | None = best
