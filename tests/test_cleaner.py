@@ -3181,3 +3181,15 @@ def test_page_numbers_without_form_feeds_are_told_from_markers_on_lines_of_their
                                     report)
     removed = [c.before for c in report.changes if c.fix == "remove_page_numbers"]
     assert removed == ["1", "2", "3", "4"]
+
+
+def test_a_footnote_line_ending_in_an_initial_goes_on():
+    """body_resumes_after_footnotes: ``Brue W.`` ends like a sentence, but an initial ends no
+    footnote; ``Bennett,`` is its next word, not the body resuming (pdfplumber, 002-01, 12pt;
+    a full body line 74 wide there, a full footnote line 97)."""
+    from zhiku.clean.footnotes import body_resumes_after_footnotes
+    from zhiku.clean.layout import Line
+
+    note = ["本表參考蘭德研究所和現代峨山政經研究所共同編寫的研究報告再次編輯而成。原文參照：Brue W."]
+    rest = Line(256, "Bennett, et al., “Countering the Risks of North Korean Nuclear Weapons”, 2021.4, RAND")
+    assert not body_resumes_after_footnotes(note, rest, None, 74, 97)

@@ -290,14 +290,16 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
     """
     if not note or _is_wide_note_line(line, full) or finishes_cut_url(note, line.text):
         return False
-    if (_ENDS_NOTE.search(note[-1]) or _URL_AT_END.search("".join(note[-2:]))) \
-            and _fits_after(note[-1], line, note_full):
+    ends = _ENDS_NOTE.search(note[-1]) and not _INITIAL_AT_END.search(note[-1])
+    if (ends or _URL_AT_END.search("".join(note[-2:]))) and _fits_after(note[-1], line, note_full):
         return True
     return full - _BODY_RAGGED <= printed_width(line.text) <= full + _BODY_OVER \
         and not _ENDS_NOTE.search(line.text) and following is not None \
         and not following.gap and _fits_after(line.text, following, note_full)
 
 
+#: a name's initial ends no footnote (``…原文參照：Brue W.`` / ``Bennett, et al., …``)
+_INITIAL_AT_END = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
 #: a footnote that ends with a URL (its last line may hold only the URL's rest:
 #: ``…/command-and-control-in-north-korea-what-a-nuclear-`` / ``launch-might-look-like/``)
 _URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s，。、；：）」』]*$")
