@@ -495,6 +495,18 @@ def _pdfplumber(pdf: Path) -> str:
         return "\n".join(page.extract_text() for page in document.pages)
 
 
+def _pypdfium2(pdf: Path) -> str:
+    """PDFium's text of each page (pypdfium2), joined with a line break: CRLF line ends."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return "\n".join(document[index].get_textpage().get_text_range()
+                         for index in range(len(document)))
+    finally:
+        document.close()
+
+
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdftotext": lambda pdf: _pdftotext(pdf),
     "pdftotext-layout": lambda pdf: _pdftotext(pdf, "-layout"),
@@ -503,6 +515,7 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pymupdf4llm": _pymupdf4llm,
     "pypdf": _pypdf,
     "pdfplumber": _pdfplumber,
+    "pypdfium2": _pypdfium2,
 }
 
 
@@ -544,13 +557,15 @@ def as_typeset(body: str) -> str:
 
 def run_case(case: Case, extractor: str, cache: Path) -> Result:
     from .convert import convert_text
+    from .read import normalize_newlines
 
     try:
         text = extract(case, extractor, cache)
     except (OSError, RuntimeError, ValueError, subprocess.SubprocessError) as error:
         # a broken tool or a PDF it cannot read is a row of the table, not a crash
         return Result(case, extractor, [], 0, 0, error=f"{type(error).__name__}: {error}")
-    converted = convert_text(text, f"{case.name}.txt")
+    # line ends as zhiku reads a file (PDFium ends its lines with CRLF)
+    converted = convert_text(normalize_newlines(text), f"{case.name}.txt")
     articles = converted.articles
     scores, furniture = [], 0
     for index, ref in enumerate(case.references):
@@ -584,7 +599,8 @@ def make_cases(references: list[Reference], manifest: dict[str, str],
 def check_tools() -> list[str]:
     missing = [tool for tool in ("pandoc", "libreoffice", "pdftotext", "pdfunite", "pdfinfo")
                if shutil.which(tool) is None]
-    for module in ("docx", "pymupdf", "pdfminer", "pymupdf4llm", "pypdf", "pdfplumber"):
+    for module in ("docx", "pymupdf", "pdfminer", "pymupdf4llm", "pypdf", "pdfplumber",
+                   "pypdfium2"):
         try:
             __import__(module)
         except ImportError:
@@ -683,10 +699,11 @@ def main(reference_dir: Path, corpus_dir: Path, cache: Path, extractors: list[st
     print(format_matrix(matrix.results))
     if dump:
         from .convert import convert_text
+        from .read import normalize_newlines
 
         for result in matrix.results:
             text = extract(result.case, result.extractor, cache)
-            converted = convert_text(text, result.case.name + ".txt")
+            converted = convert_text(normalize_newlines(text), result.case.name + ".txt")
             out = dump / result.extractor / result.case.name
             out.mkdir(parents=True, exist_ok=True)
             (out / "raw.txt").write_text(text, encoding="utf-8")
