@@ -3193,3 +3193,14 @@ def test_a_footnote_line_ending_in_an_initial_goes_on():
     note = ["本表參考蘭德研究所和現代峨山政經研究所共同編寫的研究報告再次編輯而成。原文參照：Brue W."]
     rest = Line(256, "Bennett, et al., “Countering the Risks of North Korean Nuclear Weapons”, 2021.4, RAND")
     assert not body_resumes_after_footnotes(note, rest, None, 74, 97)
+
+
+def test_a_line_end_hyphen_pdfium_marked_comes_back_with_its_line_break():
+    """split_lines: PDFium (pypdfium2) joins a printed line that ends in a hyphen to the next
+    and writes U+FFFE for the hyphen; both come back, numbered as the raw line (001-07)."""
+    raw = ("https://www.reuters.com/business/mp-materials-partners-with-department-defense-boost-us"
+           "\ufffe" "rare-earth-magnet-supply-2025-07-10/.\n")
+    lines = split_lines(raw)
+    assert [(line.no, line.text) for line in lines] == [
+        (1, "https://www.reuters.com/business/mp-materials-partners-with-department-defense-boost-us-"),
+        (1, "rare-earth-magnet-supply-2025-07-10/.")]

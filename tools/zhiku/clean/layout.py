@@ -66,6 +66,11 @@ def split_lines(text: str) -> list[Line]:
     Before (``pdftotext -layout``): ``"結論。\\n\\f     貳、過程\\n     一、目的\\n"``
     After: ``[<1P:結論。>, <2P:貳、過程>, <3:一、目的>]`` (the form feed starts the page;
     the indent of the next line does not)
+
+    Before (PDFium): ``"…defense-boost-us"`` + U+FFFE + ``"rare-earth-magnet-supply-2025-07-10/."``
+    After: ``[<1:…defense-boost-us->, <1:rare-earth-magnet-supply-2025-07-10/.>]``: the
+    hyphen and the line break it marks come back, both lines numbered as the raw line
+    (:data:`MARKED_HYPHEN`).
     """
     lines: list[Line] = []
     blank_run = 0
@@ -76,6 +81,10 @@ def split_lines(text: str) -> list[Line]:
     # every line (the seeds' pdftotext); pypdf opens each footnote's text with a space
     spaced = _double_spaced(raws)
     for number, raw in enumerate(raws, start=1):
+        *broken, raw = raw.split(MARKED_HYPHEN)  # PDFium: printed lines it joined
+        for piece in broken:
+            lines.append(_make_line(number, piece + "-", next_is_page_start))
+            next_is_page_start = False
         if "\f" in raw:
             before, _, raw = raw.rpartition("\f")
             if before.strip():
@@ -94,6 +103,11 @@ def split_lines(text: str) -> list[Line]:
         blank_run = 0
         next_is_page_start = False
     return lines
+
+
+#: PDFium (pypdfium2) joins a printed line that ends in a hyphen to the next and writes this
+#: noncharacter where the hyphen was
+MARKED_HYPHEN = "\ufffe"
 
 
 def _double_spaced(raws: list[str]) -> bool:
