@@ -3204,3 +3204,14 @@ def test_a_line_end_hyphen_pdfium_marked_comes_back_with_its_line_break():
     assert [(line.no, line.text) for line in lines] == [
         (1, "https://www.reuters.com/business/mp-materials-partners-with-department-defense-boost-us-"),
         (1, "rare-earth-magnet-supply-2025-07-10/.")]
+
+
+def test_the_rest_of_a_line_pdfium_broke_after_a_marker_is_glued_back():
+    """rejoin_lines_split_at_markers: PDFium starts a new line after a superscript marker,
+    so one printed line becomes ``…海上對峙，2`` / ``1996 年 3 月台海危機期``; inside a
+    sentence, and where the pieces make one full line (the paragraph's first, short by its
+    indent), they are one line again and the paragraph goes on (003-01, 12pt-header)."""
+    fixture = (Path(__file__).parent / "fixtures" / "extracted"
+               / "003-01-12pt-header.pypdfium2.txt")
+    body = body_of(fixture.read_text(encoding="utf-8"))
+    assert "嚴重海上對峙，[^2] 1996 年 3 月台海危機期間，雙方機艦在台灣周遭大量集結" in body

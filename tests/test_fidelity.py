@@ -51,7 +51,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # break, no form feed; a footnote's number alone on a line, its text on the next after a space),
 # pdfplumber (pages joined the same way; a footnote's number and text on one line), pymupdf-joined
 # (PyMuPDF's pages joined by a line break, no form feed: markers alone on a line count up too),
-# pypdfium2 (PDFium: CRLF line ends, U+FFFE for a line-end hyphen it joined to the next line).
+# pypdfium2 (PDFium: CRLF line ends, U+FFFE for a line-end hyphen it joined to the next line, a
+# new line after a superscript marker).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 

@@ -1468,6 +1468,7 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
     expected = 1
     superscripts: dict[int, int] = {}  # line number → digits of the markers glued back in
     in_notes = False  # in a page's footnotes: from a footnote whose marker was seen
+    ends_with_marker = 0  # digits of the marker that ends the line kept last
     for index, line in enumerate(lines):
         previous = kept[-1] if kept else None
         if line.page_start:
@@ -1489,14 +1490,38 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
             superscripts[previous.no] = superscripts.get(previous.no, 0) + len(str(expected))
             expected += 1
             continue
+        if (previous is not None and ends_with_marker and not line.gap and not in_notes
+                and not line.page_start and _MARKER_INSIDE_SENTENCE.search(previous.text)
+                # the two pieces make one full printed line (a paragraph's first, short by its
+                # indent, maybe), the marker's digits about no width
+                and -wrap.first_indent - wrap.slack - 2
+                <= printed_width(previous.text) + printed_width(line.text)
+                - superscripts.get(previous.no, 0) - ends_with_marker - wrap.full
+                <= wrap.slack + 2):
+            joint = " " if line.text[:1].isdigit() else ""  # ``對峙，2 1996 年``, as PyMuPDF's
+            report.add("rejoin_lines_split_at_markers", line.no,
+                       previous.text[-6:] + " | " + line.text[:8],
+                       previous.text[-6:] + joint + line.text[:8])
+            previous.text += joint + line.text
+            superscripts[previous.no] = superscripts.get(previous.no, 0) + ends_with_marker
+            ends_with_marker = 0
+            continue
         markers = sorted([*_GLUED_DIGITS.finditer(line.text), *_SPACED_MARKER.finditer(line.text),
                           *_SPACED_AFTER_IDEOGRAPH.finditer(line.text),
                           *_SPACED_BEFORE_PUNCT.finditer(line.text)],
                          key=lambda marker: marker.start())
         following = following_text(lines, index)
+        ends_with_marker = 0
         for marker in markers:
             if _marker_number(marker, expected) == expected \
                     and not _date_cut_by_line_break(marker, following):
                 expected += 1
+                if marker.end() == len(line.text) and not line.gap:
+                    ends_with_marker = len(marker.group(0).strip())
         kept.append(line)
     return kept
+
+
+#: a marker glued to the end of a piece of a line inside a sentence: ``…海上對峙，2`` (PDFium
+#: starts a new line after a superscript, as PyMuPDF does before one)
+_MARKER_INSIDE_SENTENCE = re.compile(r"[\u4e00-\u9fff，、；：]\d{1,3}$")
