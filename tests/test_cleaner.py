@@ -3215,3 +3215,14 @@ def test_the_rest_of_a_line_pdfium_broke_after_a_marker_is_glued_back():
                / "003-01-12pt-header.pypdfium2.txt")
     body = body_of(fixture.read_text(encoding="utf-8"))
     assert "嚴重海上對峙，[^2] 1996 年 3 月台海危機期間，雙方機艦在台灣周遭大量集結" in body
+
+
+def test_a_space_pypdf_sets_after_a_marker_takes_no_width():
+    """_printed_width: pypdf writes a space after a superscript marker; it is not printed, so
+    a paragraph's first line, short by its indent, still reads as short (003-05 in the 003
+    compilation: ``相較於朝中關係，…「圖們江大橋」7 也已開``)."""
+    from zhiku.clean.paragraphs import _printed_width
+
+    pypdf = "相較於朝中關係，目前朝俄關係發展可謂相當迅速，去年朝俄雙邊曾提及的「圖們江大橋」[^7] 也已開"
+    glued = "相較於朝中關係，目前朝俄關係發展可謂相當迅速，去年朝俄雙邊曾提及的「圖們江大橋」[^7]也已開"
+    assert _printed_width(pypdf) == _printed_width(glued)

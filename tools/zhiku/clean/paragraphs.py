@@ -279,10 +279,13 @@ def _printed_width(text: str) -> int:
     if "[^" not in text:
         return printed_width(text)
     digits = sum(len(ref) - 3 for ref in _REFS.findall(text))
-    return printed_width(_REFS.sub("", text)) + round(SUPERSCRIPT_WIDTH * digits)
+    # pypdf sets a space after a marker (``「圖們江大橋」7 也已開``): no printed width
+    return printed_width(_REF_SPACE.sub("", text)) + round(SUPERSCRIPT_WIDTH * digits)
 
 
 SUPERSCRIPT_WIDTH = 0.6  # a superscript digit
+#: a ``[^n]`` marker, with a space after it before an ideograph
+_REF_SPACE = re.compile(r"\[\^[^\]]+\](?: (?=[\u3400-\u9fff]))?")
 
 
 def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | None,
