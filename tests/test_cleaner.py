@@ -3226,3 +3226,19 @@ def test_a_space_pypdf_sets_after_a_marker_takes_no_width():
     pypdf = "相較於朝中關係，目前朝俄關係發展可謂相當迅速，去年朝俄雙邊曾提及的「圖們江大橋」[^7] 也已開"
     glued = "相較於朝中關係，目前朝俄關係發展可謂相當迅速，去年朝俄雙邊曾提及的「圖們江大橋」[^7]也已開"
     assert _printed_width(pypdf) == _printed_width(glued)
+
+
+def test_a_space_pdfium_lost_after_an_acronym_comes_back():
+    """restore_dropped_spaces: PDFium lost the space in ``HMS Spey`` (001-02); the article
+    prints ``HMS`` as a word of its own (``HMS Prince of Wales``), so the space comes back.
+    ``AInvest`` (one capital before the word) and an acronym never printed alone stay."""
+    from zhiku.clean.chars import restore_dropped_spaces, standalone_acronyms
+
+    article = ["接受英國《電訊報》（HMS Prince of Wales）的訪問",
+               "工黨政府上台後，英國軍艦 HMSSpey（P234）首次於 2025 年 6 月 18 日",
+               "“Crypto Industry Loses $2.1 Billion to Cyber Attacks in 2025,” AInvest, July"]
+    acronyms = standalone_acronyms(article)
+    assert restore_dropped_spaces(article[1], acronyms) == (
+        "工黨政府上台後，英國軍艦 HMS Spey（P234）首次於 2025 年 6 月 18 日")
+    assert restore_dropped_spaces(article[2], acronyms) == article[2]
+    assert restore_dropped_spaces("KRINSBrookings 國際會議", acronyms) == "KRINSBrookings 國際會議"

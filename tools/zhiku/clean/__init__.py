@@ -22,7 +22,8 @@ by pages (opens_with_gloss, continues_at_page_top, not opens_with_source_label),
 (caption_set_as_heading),
 nest_unnumbered_subheadings; a table's lines: rebuild_flattened_table or a fenced block) →
 remove_cjk_spaces (not in a rebuilt table); footnote texts: join_spaced_urls; where the
-extractor drops line-end hyphens (not keeps_line_end_hyphens): restore_dropped_hyphens.
+extractor keeps line-end hyphens: restore_dropped_spaces; where it drops them (not
+keeps_line_end_hyphens): restore_dropped_hyphens.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 """
 
@@ -31,7 +32,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .chars import join_spaced_urls, remove_cjk_spaces, unify_ideographs
+from .chars import (
+    join_spaced_urls,
+    remove_cjk_spaces,
+    restore_dropped_spaces,
+    standalone_acronyms,
+    unify_ideographs,
+)
 from .footnotes import (
     Footnotes,
     mark_references,
@@ -141,6 +148,14 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
         if block.kind != "table":  # its cells' lines lost their stray spaces already
             block.text = remove_cjk_spaces(block.text, report, block.line)
     footnotes = _footnote_texts(notes, report)
+    if layout.keeps_hyphens:  # else a glued pair may have lost a hyphen (below)
+        acronyms = standalone_acronyms([block.text for block in blocks] + list(footnotes.values()))
+        for block in blocks:
+            if block.kind not in ("table", "preformatted"):
+                block.text = restore_dropped_spaces(block.text, acronyms, report, block.line)
+        for number, text in footnotes.items():
+            footnotes[number] = restore_dropped_spaces(text, acronyms, report,
+                                                       notes.lines.get(number))
     if not layout.keeps_hyphens:
         words = article_words([block.text for block in blocks] + list(footnotes.values()))
         for block in blocks:

@@ -156,3 +156,34 @@ def join_spaced_urls(text: str, report: Report | None = None, line: int | None =
     if fixed != text and report is not None:
         report.add("join_spaced_urls", line, text[:60], fixed[:60])
     return fixed
+
+
+#: an acronym glued to a capitalised word, outside URLs: ``HMSSpey``
+_GLUED_ACRONYM = re.compile(r"(?<![A-Za-z/.=?&#%_-])([A-Z]{2,})([A-Z][a-z]{2,})(?![A-Za-z])")
+_STANDALONE_ACRONYM = re.compile(r"(?<![A-Za-z])([A-Z]{2,})(?![A-Za-z])")
+
+
+def standalone_acronyms(texts) -> set[str]:
+    """The acronyms an article prints as words of their own (``HMS`` in ``HMS Prince``)."""
+    return {match.group(1) for text in texts for match in _STANDALONE_ACRONYM.finditer(text)}
+
+
+def restore_dropped_spaces(text: str, acronyms: set[str], report: Report | None = None,
+                           line: int | None = None) -> str:
+    """Put back the space an extractor lost between an acronym and the capitalised word after
+    it, where the article prints the acronym as a word of its own (``acronyms``,
+    :func:`standalone_acronyms`).
+
+    Before (PDFium): ``英國軍艦 HMSSpey（P234）`` in an article that prints ``HMS Prince of
+    Wales`` → After: ``英國軍艦 HMS Spey（P234）``. ``AInvest`` (one capital) stays, and so
+    does an acronym the article never prints alone.
+    """
+    def split(match: re.Match) -> str:
+        if match.group(1) not in acronyms:
+            return match.group(0)
+        if report is not None:
+            report.add("restore_dropped_spaces", line, match.group(0),
+                       match.group(1) + " " + match.group(2))
+        return match.group(1) + " " + match.group(2)
+
+    return _GLUED_ACRONYM.sub(split, text) if _GLUED_ACRONYM.search(text) else text
