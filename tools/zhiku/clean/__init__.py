@@ -148,22 +148,17 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
         if block.kind != "table":  # its cells' lines lost their stray spaces already
             block.text = remove_cjk_spaces(block.text, report, block.line)
     footnotes = _footnote_texts(notes, report)
-    if layout.keeps_hyphens:  # else a glued pair may have lost a hyphen (below)
-        acronyms = standalone_acronyms([block.text for block in blocks] + list(footnotes.values()))
-        for block in blocks:
-            if block.kind not in ("table", "preformatted"):
-                block.text = restore_dropped_spaces(block.text, acronyms, report, block.line)
-        for number, text in footnotes.items():
-            footnotes[number] = restore_dropped_spaces(text, acronyms, report,
-                                                       notes.lines.get(number))
-    if not layout.keeps_hyphens:
-        words = article_words([block.text for block in blocks] + list(footnotes.values()))
-        for block in blocks:
-            if block.kind not in ("table", "preformatted"):
-                block.text = restore_dropped_hyphens(block.text, words, report, block.line)
-        for number, text in footnotes.items():
-            footnotes[number] = restore_dropped_hyphens(text, words, report,
-                                                        notes.lines.get(number))
+    # Latin words glued where a line broke or a space went missing, put apart on evidence
+    texts = [block.text for block in blocks] + list(footnotes.values())
+    if layout.keeps_hyphens:  # a glued pair lost a space (PDFium: ``HMSSpey``)
+        evidence, repair = standalone_acronyms(texts), restore_dropped_spaces
+    else:  # the extractor drops line-end hyphens: a glued pair may have lost one
+        evidence, repair = article_words(texts), restore_dropped_hyphens
+    for block in blocks:
+        if block.kind not in ("table", "preformatted"):
+            block.text = repair(block.text, evidence, report, block.line)
+    for number, text in footnotes.items():
+        footnotes[number] = repair(text, evidence, report, notes.lines.get(number))
     return CleanArticle(blocks, footnotes)
 
 
