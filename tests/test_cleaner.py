@@ -3038,7 +3038,19 @@ def test_text_printed_three_times_at_page_tops_is_no_running_header():
     assert len(thrice) >= 3 * len(once)
 
 
-PYPDF_FIXTURE = Path(__file__).parent / "fixtures" / "extracted" / "001-07-12pt-header.pypdf.txt"
+EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
+
+
+def _page_numbers_without_form_feeds(fixture: str) -> tuple[list[tuple[int, str]], list]:
+    """remove_page_numbers_by_position on an extraction in ``fixtures/extracted`` whose pages
+    are joined by a line break: the (line, number) pairs it removed, and the lines kept."""
+    from zhiku.clean.furniture import remove_page_numbers_by_position
+
+    report = Report()
+    lines = split_lines((EXTRACTED / fixture).read_text(encoding="utf-8"))
+    kept = remove_page_numbers_by_position(lines, False, report)
+    removed = [(c.line, c.before) for c in report.changes if c.fix == "remove_page_numbers"]
+    return removed, kept
 
 
 def test_page_numbers_without_form_feeds_are_told_from_footnote_numbers():
@@ -3046,13 +3058,7 @@ def test_page_numbers_without_form_feeds_are_told_from_footnote_numbers():
     break): footnote numbers alone on a line (``3`` / `` 同前註。``) count up a page apart
     too (3 on page 1, 4 on page 2), but their text follows indented, and the page numbers
     (``1`` / ``國防安全即時評析``) are the later of two numbers that could open a chain."""
-    raw = PYPDF_FIXTURE.read_text(encoding="utf-8")
-    report = Report()
-    lines = split_lines(raw)
-    from zhiku.clean.furniture import remove_page_numbers_by_position
-
-    kept = remove_page_numbers_by_position(lines, False, report)
-    removed = [(c.line, c.before) for c in report.changes if c.fix == "remove_page_numbers"]
+    removed, kept = _page_numbers_without_form_feeds("001-07-12pt-header.pypdf.txt")
     assert removed == [(35, "1"), (77, "2"), (114, "3"), (151, "4")]
     assert [line.no for line in kept if line.page_start] == [1, 36, 78, 115]
 
@@ -3071,14 +3077,8 @@ def test_a_short_last_page_number_closes_the_chain():
     hold three lines, fewer than a page apart from the number before, but a lone number that
     is the text's last line and counts on is the last page's (pypdf, a5-11pt:
     ``…從而改`` / ``變中國的國際經貿結構與版圖。`` / ``5``)."""
-    fixture = Path(__file__).parent / "fixtures" / "extracted" / "001-01-a5-11pt.pypdf.txt"
-    report = Report()
-    from zhiku.clean.furniture import remove_page_numbers_by_position
-
-    remove_page_numbers_by_position(split_lines(fixture.read_text(encoding="utf-8")), False,
-                                    report)
-    removed = [c.before for c in report.changes if c.fix == "remove_page_numbers"]
-    assert removed == ["1", "2", "3", "4", "5"]
+    removed, _ = _page_numbers_without_form_feeds("001-01-a5-11pt.pypdf.txt")
+    assert [number for _, number in removed] == ["1", "2", "3", "4", "5"]
 
 
 def test_a_marker_before_a_number_set_off_by_two_spaces():
@@ -3098,7 +3098,7 @@ def _pypdf_12pt(article: str, folder: str = "extracted") -> str:
     """pypdf's text of a reference article in the layout ``12pt``: no page number, no
     running header, pages joined by a bare line break (in ``snippets``: an article whose
     paragraphs miss the fidelity target for other reasons, as with every extractor)."""
-    path = Path(__file__).parent / "fixtures" / folder / f"{article}-12pt.pypdf.txt"
+    path = EXTRACTED.parent / folder / f"{article}-12pt.pypdf.txt"
     return path.read_text(encoding="utf-8")
 
 
@@ -3172,15 +3172,8 @@ def test_page_numbers_without_form_feeds_are_told_from_markers_on_lines_of_their
     its own, and markers 10, 11, 12, 13 stand a page apart as much as page numbers 1–4
     do; the page numbers are the chain that the running header follows
     (``1`` / ``國防安全即時評析``), and it spans more of the text."""
-    fixture = (Path(__file__).parent / "fixtures" / "extracted"
-               / "001-07-12pt-header.pymupdf-joined.txt")
-    report = Report()
-    from zhiku.clean.furniture import remove_page_numbers_by_position
-
-    remove_page_numbers_by_position(split_lines(fixture.read_text(encoding="utf-8")), False,
-                                    report)
-    removed = [c.before for c in report.changes if c.fix == "remove_page_numbers"]
-    assert removed == ["1", "2", "3", "4"]
+    removed, _ = _page_numbers_without_form_feeds("001-07-12pt-header.pymupdf-joined.txt")
+    assert [number for _, number in removed] == ["1", "2", "3", "4"]
 
 
 def test_a_footnote_line_ending_in_an_initial_goes_on():
@@ -3211,9 +3204,7 @@ def test_the_rest_of_a_line_pdfium_broke_after_a_marker_is_glued_back():
     so one printed line becomes ``…海上對峙，2`` / ``1996 年 3 月台海危機期``; inside a
     sentence, and where the pieces make one full line (the paragraph's first, short by its
     indent), they are one line again and the paragraph goes on (003-01, 12pt-header)."""
-    fixture = (Path(__file__).parent / "fixtures" / "extracted"
-               / "003-01-12pt-header.pypdfium2.txt")
-    body = body_of(fixture.read_text(encoding="utf-8"))
+    body = body_of((EXTRACTED / "003-01-12pt-header.pypdfium2.txt").read_text(encoding="utf-8"))
     assert "嚴重海上對峙，[^2] 1996 年 3 月台海危機期間，雙方機艦在台灣周遭大量集結" in body
 
 

@@ -245,9 +245,8 @@ def _note_width(lines: list[Line], full: int) -> int:
     """The printed width of a full footnote line: the widest of the lines wider than a full
     body line by the footnotes' smaller print (:data:`_NOTE_PRINT_SHARE`; ragged-right
     lines all fall short of it), or that share of ``full`` where no line is."""
-    wide = sorted(printed_width(line.text) for line in lines
-                  if _is_wide_note_line(line, full))
-    return wide[-1] if wide else int(_NOTE_PRINT_SHARE * full)
+    return max((printed_width(line.text) for line in lines if _is_wide_note_line(line, full)),
+               default=int(_NOTE_PRINT_SHARE * full))
 
 
 def _indented_note_number(line: Line, following: Line | None, last_number: int) -> bool:
@@ -291,7 +290,10 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
     if not note or _is_wide_note_line(line, full) or finishes_cut_url(note, line.text):
         return False
     ends = _ENDS_NOTE.search(note[-1]) and not _INITIAL_AT_END.search(note[-1])
-    if (ends or _URL_AT_END.search("".join(note[-2:]))) and _fits_after(note[-1], line, note_full):
+    # a footnote may end with a URL, its last line holding only the URL's rest
+    # (``…/command-and-control-in-north-korea-what-a-nuclear-`` / ``launch-might-look-like/``)
+    if (ends or _URL_CUT_AT_END.search("".join(note[-2:]))) \
+            and _fits_after(note[-1], line, note_full):
         return True
     return full - _BODY_RAGGED <= printed_width(line.text) <= full + _BODY_OVER \
         and not _ENDS_NOTE.search(line.text) and following is not None \
@@ -300,9 +302,6 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
 
 #: a name's initial ends no footnote (``…原文參照：Brue W.`` / ``Bennett, et al., …``)
 _INITIAL_AT_END = re.compile(r"(?<![A-Za-z])[A-Z]\.$")
-#: a footnote that ends with a URL (its last line may hold only the URL's rest:
-#: ``…/command-and-control-in-north-korea-what-a-nuclear-`` / ``launch-might-look-like/``)
-_URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s，。、；：）」』]*$")
 #: how much shorter than a full body line a line that goes on may be (ragged right: the
 #: next line opens with a word that did not fit)
 _BODY_RAGGED = 6

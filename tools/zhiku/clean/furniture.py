@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .layout import BARE_URL, Line
+from .layout import BARE_URL, Line, following_text
 from .report import Report
 
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
@@ -126,13 +126,11 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
             characters[second] - characters[first + 1] >= MIN_PAGE_CHARACTERS
 
     # a running header opens the page after a page number: the same line after several
-    def next_text(index: int) -> str:
-        return next((line.text for line in lines[index + 1 :] if not line.gap), "")
-
-    after = Counter(_header_key(next_text(index)) for index, _ in numbered)
-    headed = {index for index, _ in numbered
-              if len(next_text(index)) <= 40 and after[_header_key(next_text(index))] >= 2
-              and _header_key(next_text(index)) and not _PAGE_NUMBER.match(next_text(index))}
+    next_texts = {index: following_text(lines, index) for index, _ in numbered}
+    after = Counter(_header_key(text) for text in next_texts.values())
+    headed = {index for index, text in next_texts.items()
+              if len(text) <= 40 and _header_key(text) and after[_header_key(text)] >= 2
+              and not _PAGE_NUMBER.match(text)}
 
     doomed: set[int] = set()
     free = list(numbered)
