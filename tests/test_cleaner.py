@@ -8,7 +8,7 @@ from zhiku.clean import Report, clean_article, render_markdown
 from zhiku.clean.chars import remove_cjk_spaces, unify_ideographs
 from zhiku.clean.hyphens import article_words, restore_dropped_hyphens
 from zhiku.clean.layout import split_lines
-from zhiku.clean.paragraphs import rebuild_flattened_table
+from zhiku.clean.paragraphs import Block, place_labels_under_their_figure, rebuild_flattened_table
 from zhiku.convert import convert_text
 
 
@@ -164,6 +164,43 @@ def test_labels_of_a_flattened_diagram_become_a_text_block():
     )
     assert body_of(raw) == (
         "當中，所必須要處理的課題。\n\n```text\n美\n中\n北\n核武建設期間\n(2012-2017)\n```\n")
+
+
+def _figure_blocks(*between: Block, labels_page: int = 21) -> list[Block]:
+    """002-01's figure: its caption (raw line 806), what stands between, its labels (859)."""
+    return [Block("caption", "<圖一>近期北韓在美中戰略三角關係的地位變化", 806, pages_before=20),
+            *between,
+            Block("preformatted", "美\n中\n北\n核武建設期間\n(2012-2017)\n美", 859,
+                  pages_before=labels_page),
+            Block("paragraph", "除此之外，金正恩在就任黨總書記之前曾經不斷強調的…", 903,
+                  pages_before=labels_page)]
+
+
+def test_labels_the_extractor_wrote_after_later_text_go_under_their_caption():
+    """place_labels_under_their_figure (002-01): pdftotext wrote the diagram's labels after
+    the next section's heading and two paragraphs; they go back under the caption."""
+    blocks = _figure_blocks(
+        Block("heading", "伍.結論：北韓核戰略對於周邊地區的影響", 812, level=2, pages_before=20),
+        Block("paragraph", "根據金正恩最近 3 年的對外聲明和演講內容，…回歸到「黨指揮槍」的體系裡面。",
+              814, pages_before=20),
+        Block("paragraph", "金正恩政權與過去不同的地方在於，…所必須要處理的課題。", 836,
+              pages_before=21))
+    report = Report()
+    placed = place_labels_under_their_figure(blocks, report)
+    assert [block.line for block in placed] == [806, 859, 812, 814, 836, 903]
+    assert report.counts() == {"place_labels_under_their_figure": 1}
+
+
+def test_labels_stay_where_labels_or_a_later_page_stand_between():
+    """Labels that follow labels left as paragraphs (PyMuPDF: ``美`` / ``中`` / ``北`` /
+    ``核武建設期間 (2012-2017)``), or that stand two pages after the caption, stay put."""
+    after_labels = _figure_blocks(*[Block("paragraph", text, 390 + i, pages_before=20)
+                                    for i, text in enumerate(["美", "中", "北"])])
+    later_page = _figure_blocks(
+        Block("paragraph", "金正恩政權與過去不同的地方在於，…所必須要處理的課題。", 836,
+              pages_before=21), labels_page=22)
+    for blocks in (after_labels, later_page):
+        assert place_labels_under_their_figure(blocks, Report()) == blocks
 
 
 TABLE_2 = (  # 002-01, raw lines 405-407, 413-511

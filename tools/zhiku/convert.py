@@ -13,7 +13,7 @@ from pathlib import Path
 from . import dates, metadata
 from .clean import CleanArticle, Report, clean_article, prepare_source, render_markdown
 from .clean.layout import Line
-from .clean.paragraphs import heading_level
+from .clean.paragraphs import heading_level, place_labels_under_their_figure
 from .model import Article
 from .read import read_source
 from .split import ArticleLines, split_articles
@@ -72,6 +72,7 @@ def convert_text(text: str, name: str, source_id: str | None = None,
         if not raw.title_lines:
             _metadata_from_blocks(article, cleaned, report)
         _mark_captions(cleaned, report)
+        cleaned.blocks = place_labels_under_their_figure(cleaned.blocks, report)
         _source_metadata(article, facts, order, len(parts.articles))
         article.body = render_markdown(cleaned)
         article.block_pages = [block.pages_before for block in cleaned.blocks]

@@ -37,6 +37,34 @@ class Parsed:
     cjk: str
 
 
+_FENCE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n(.*?)(?:\n\1\s*)?$", re.DOTALL)
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_TABLE_DELIMITER_ROW = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def block_text(block: str) -> str:
+    """A block's text without the markup of a fenced block or a pipe table.
+
+    A table the cleaner could not rebuild is kept as a fenced text block in the extractor's
+    reading order (issue 3, item 5); where that order is the table's (row by row, each cell
+    whole), its text equals the reference's pipe table's:
+    ```` ```text ```` / ``區分 觸媒姿態`` / ``對象`` / ```` ``` ```` → ``區分 觸媒姿態 對象``;
+    ``| 區分 | 觸媒姿態 |`` / ``| --- | --- |`` / ``| 對象 |`` → ``區分 觸媒姿態 對象``.
+    """
+    fence = _FENCE.match(block)
+    if fence:
+        return fence.group(2)
+    lines = block.split("\n")
+    if all(line.lstrip().startswith("|") for line in lines):
+        cells = []
+        for line in lines:
+            if _TABLE_DELIMITER_ROW.match(line.strip()):
+                continue
+            cells.extend(cell.strip() for cell in _CELL_BORDER.split(line.strip().strip("|")))
+        return " ".join(cell for cell in cells if cell)
+    return block
+
+
 def normalize(text: str) -> str:
     """Text for comparison: no Markdown markup, no spaces next to CJK characters."""
     text = _FOOTNOTE_REF.sub("", text)
@@ -68,7 +96,7 @@ def parse_body(body: str) -> Parsed:
         for match in _FOOTNOTE_REF.finditer(block):
             before = normalize(block[: match.start()])[-12:]
             references.append((match.group(1), before))
-        paragraphs.append(normalize(block))
+        paragraphs.append(normalize(block_text(block)))
         text_for_cjk.append(block)
     return Parsed(paragraphs, headings, footnotes, references, cjk_only("\n".join(text_for_cjk)))
 

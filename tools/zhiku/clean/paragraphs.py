@@ -232,6 +232,46 @@ def keep_diagram_labels(blocks: list[Block], report: Report) -> list[Block]:
     return result
 
 
+def place_labels_under_their_figure(blocks: list[Block], report: Report) -> list[Block]:
+    """A diagram's labels that the extractor wrote after later text go back under its caption.
+
+    pdftotext reads the text boxes of a drawing after the rest of their page, so the labels
+    come out a few paragraphs after the figure's caption, interrupting the prose there.
+    Before (002-01): caption ``<圖一>近期北韓在美中戰略三角關係的地位變化`` / heading
+    ``伍.結論：…`` / two paragraphs / labels ``美`` / ``中`` / ``北`` / ``核武建設期間`` / … /
+    ``除此之外，金正恩在就任黨總書記之前…``
+    After: caption / labels / heading / the two paragraphs / ``除此之外，…``.
+    Only for a caption that no block of its own follows, the first block of labels after it
+    (:func:`keep_diagram_labels`), on the caption's page or the next, with only headings and
+    whole sentences between (no other caption, no label left a paragraph of its own).
+    """
+    result = list(blocks)
+    for index, caption in enumerate(result):
+        if caption.kind != "caption" or index + 1 >= len(result) \
+                or result[index + 1].kind in ("preformatted", "table"):
+            continue
+        for later in range(index + 1, len(result)):
+            block = result[later]
+            if block.kind == "caption" or block.pages_before > caption.pages_before + 1:
+                break
+            if block.kind == "preformatted" and _is_labels(block.text):
+                if not all(between.kind == "heading" or between.text.endswith(_SENTENCE_END)
+                           for between in result[index + 1 : later]):
+                    break  # labels, or text that is not prose, before them: not moved
+                result.insert(index + 1, result.pop(later))
+                report.add("place_labels_under_their_figure", block.line,
+                           block.text.split("\n")[0] + "…",
+                           f"under the caption of line {caption.line}")
+                break
+    return result
+
+
+def _is_labels(text: str) -> bool:
+    lines = text.split("\n")
+    return len(lines) >= MIN_LABELS and all(
+        display_width(line) <= MAX_LABEL_WIDTH for line in lines)
+
+
 def _page_breaks(lines: list[Line]) -> dict[int, int]:
     """Source line → page breaks before it, counted from the article's first line (a page
     start there is the article's first page, not a break). Feeds the site's page anchors."""
