@@ -229,6 +229,28 @@ TABLE_1 = (  # 002-01, raw lines 235-301
 )
 
 
+def test_a_table_read_cell_by_cell_without_gaps_stays_one_text_block_up_to_the_prose():
+    """table_ends_where_prose_resumes (PyMuPDF of 002-01 in the 12pt layout, single-spaced,
+    no gap around a table): each of the three tables and the figure's labels is one fenced
+    text block between its caption and the next full line of prose or heading, never a run
+    of one-cell paragraphs (para F1 of 002-01 0.45 → 0.91 with this extractor)."""
+    raw = (Path(__file__).parent / "fixtures" / "snippets"
+           / "002-01-12pt.pymupdf.txt").read_text(encoding="utf-8")
+    blocks = body_of(raw).split("\n\n")
+    kept = [(before, block.split("\n")[1], block.split("\n")[-2], after)
+            for before, block, after in zip(blocks, blocks[1:], blocks[2:])
+            if block.startswith("```text")]
+    expected = [
+        ("&lt;表一&gt; 核武國家可能出現的各種姿態", "區分", "武使用時機與條件", "依照&lt;表一&gt;和上述內容"),
+        ("&lt;表二&gt; 北韓近期國家正常化的主要策略", "領域", "揮。", "實際上，金正恩從 2019 年"),
+        ("〈表一〉北韓核戰略的綜合目標[^7]", "領域 當前目標 未來目標", "3. 防止韓美聯軍可能的介入或偵查",
+         "## 肆.對外維持高度穩定的樞紐地位"),
+        ("圖：&lt;圖一&gt;近期北韓在美中戰略三角關係的地位變化", "美", "目標", "## 伍.結論："),
+    ]
+    assert [found[:3] for found in kept] == [want[:3] for want in expected]
+    assert all(found[3].startswith(want[3]) for found, want in zip(kept, expected))
+
+
 def test_a_flattened_table_whose_cells_are_certain_becomes_a_gfm_table():
     """rebuild_flattened_table (002-01, <表二>): the header gives 3 columns, each row label
     is one line, the 作法 column's wrapped lines are 26–30 wide and the 意義 column's 20–24,
@@ -2168,7 +2190,8 @@ def test_english_keywords_are_not_joined_to_the_chinese_title():
 def test_a_footnote_read_among_table_cells_takes_its_wide_text():
     """footnote_text_after_table_cells: pdftotext read a page-bottom footnote's number and
     text among the cells of a table that runs on past the page (002-01, 10.5pt-dense,
-    footnote 2 renumbered 1): the footnote is its wide line, the cells stay in the body."""
+    footnote 2 renumbered 1): the footnote is its wide line, the cells stay in the table's
+    text block."""
     raw = (
         "金正恩政權 10 週年的政策評析與影響：\n以近期核戰略變化為中心\n參.對內促進國家正常化\n"
         "是改以「以民為天、為民獻心的崇高理想」作為主要論述1，此時可以明顯看出，北韓內閣在主要經濟政策\n"
@@ -2198,8 +2221,9 @@ def test_a_footnote_read_among_table_cells_takes_its_wide_text():
     assert "主要論述[^1]，此時" in body
     assert body.endswith("\n\n[^1]: 로동신문, 2021 년 12 월 19 일, “론설: 조선로동당의 령도력은 "
                          "주체조선의 힘이고 위상이다.”\n")
-    assert "增設黨中央監察委員會和規律調查部，打破單位特殊化的本" in body
-    assert "免出現單位獨大的問題，提高黨" in body.split("[^1]:")[0]
+    table = body.split("```text\n")[1].split("```")[0]  # the cells, kept as one text block
+    assert "增設黨中央監察委員會和規\n律調查部，打破單位特殊化的本\n黨機器的運作獲得強化，避\n" in table
+    assert "免出現單位獨大的問題，提高黨\n" in table and "로동신문" not in table
 
 
 # pdftotext (no -layout) of 001-07 in the 10.5pt-dense layout: the URL broke after `mp-` and

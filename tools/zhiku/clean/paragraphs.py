@@ -655,7 +655,7 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             blocks.append(Block("paragraph", line.text, line.no))
             # only a table's cells are rebuilt, never a figure's labels
             rebuild = wrap.marks_ends and bool(_TABLE_NUMBER.match(line.text))
-            table_until = _flattened_table(content, index + 1, blocks, report, rebuild)
+            table_until = _flattened_table(content, index + 1, blocks, report, rebuild, width)
             continue
         following_index = next((i for i in range(index + 1, len(content))
                                 if not content[i].gap), None)
@@ -690,7 +690,7 @@ _TABLE_NUMBER = re.compile(r"^[<〈＜《]?\s*表")
 
 
 def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report: Report,
-                     marks_ends: bool = False) -> int:
+                     marks_ends: bool = False, width: int = 0) -> int:
     """Keep a table the extractor flattened as a fenced text block, never merged into prose.
 
     Before: ``<表一> 核武國家可能出現的各種姿態`` / ``␠`` / ``區分 觸媒姿態 擴大報復姿態`` /
@@ -700,7 +700,17 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
     Where every cell is certain (:func:`rebuild_flattened_table`), a GFM table instead.
     Returns the index of the table's last line (``start - 1`` when there is none).
     """
-    if start >= len(lines) or not lines[start].gap:
+    if start < len(lines) and not lines[start].gap:
+        end = table_ends_where_prose_resumes(lines, start, width)
+        if end is None:
+            return start - 1
+        table = [line for line in lines[start:end] if not line.gap]
+        blocks.append(Block("preformatted", "\n".join(line.text for line in table),
+                            table[0].no))
+        report.add("keep_flattened_table", table[0].no, f"{len(table)} lines",
+                   "fenced text block, up to the prose")
+        return end - 1
+    if start >= len(lines):
         return start - 1
     end = start + 1
     while end < len(lines) and not lines[end].gap and end - start <= MAX_TABLE_LINES:
@@ -720,6 +730,45 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
     report.add("keep_flattened_table", table[0].no, f"{len(cells)} lines",
                "fenced text block")
     return end
+
+
+MIN_TABLE_LINES = 3
+MAX_TABLE_LINES_BEFORE_PROSE = 150
+#: cells that stand side by side on one line, as pdftotext -layout sets a table's row
+_CELLS_APART = re.compile(r"\S {3,}\S")
+
+
+def table_ends_where_prose_resumes(lines: list[Line], start: int, width: int) -> int | None:
+    """Where a table the extractor flattened without gaps around it ends: at the first full
+    line of prose after its caption (the index of that line), or None.
+
+    PyMuPDF, pdfminer, pypdf, pdfplumber and PDFium read a Word table cell by cell, one
+    printed cell line per line, none as wide as the text: ``<表二> 北韓近期國家正常化的主要
+    策略`` / ``領域`` / ``作法`` / ``意義`` / ``黨`` / ``增設黨中央監察委員會和`` / … /
+    ``揮。`` / ``實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話，``
+    The table is the lines before that line: at least 90% of the text width, without cells
+    set apart by runs of spaces as ``pdftotext -layout`` sets a row, and followed by another
+    such line or a heading (a cell merged across the columns is one full line:
+    ``預估數量：200 應用： 1. 多目標重返大氣層載具 MIRV，…`` / ``2. 裝備小型戰術核武``), or
+    before a section heading (a figure's labels: ``北（2020~迄今）`` / ``中`` / ``目標`` /
+    ``伍.結論：北韓核戰略對於周邊地區的影響``). At least three lines, and not more than 150:
+    a caption followed by prose has no table to keep.
+    """
+    if not width:
+        return None
+
+    def full(line: Line) -> bool:
+        return display_width(line.text) >= 0.9 * width and not _CELLS_APART.search(line.text)
+
+    table = [index for index in range(start, min(len(lines), start + MAX_TABLE_LINES_BEFORE_PROSE))
+             if not lines[index].gap]
+    for count, index in enumerate(table):
+        line = lines[index]
+        after = lines[table[count + 1]] if count + 1 < len(table) else None
+        prose = full(line) and (after is None or full(after) or heading_level(after.text))
+        if prose or (heading_level(line.text) >= 2 and display_width(line.text) < 0.8 * width):
+            return index if count >= MIN_TABLE_LINES else None
+    return None
 
 
 #: how much narrower than the widest wrapped line of its column a wrapped cell line may be,
