@@ -3269,6 +3269,16 @@ def test_the_rest_of_a_line_pdfium_broke_after_a_marker_is_glued_back():
     assert "嚴重海上對峙，[^2] 1996 年 3 月台海危機期間，雙方機艦在台灣周遭大量集結" in body
 
 
+def test_a_short_rest_pdfium_broke_after_a_sentence_marker_is_glued_back():
+    """rest_of_a_line_after_a_sentence_marker: after ``…更加嚴峻」。5`` a paragraph could end,
+    but ``2022 年`` cannot stand alone (it stops mid-sentence, is no heading, is shorter than
+    a paragraph's first line, and ``的《台灣問題…`` goes on): it is the rest of the printed
+    line (003-03, 12pt, pypdfium2)."""
+    body = body_of((EXTRACTED / "003-03-12pt.pypdfium2.txt").read_text(encoding="utf-8"))
+    assert "更加嚴峻」。[^5] 2022 年的《台灣問題與新時代中國統一事業》白皮書則因為對台政策" in body
+    assert "\n\n2022 年\n\n" not in body
+
+
 def test_a_space_pypdf_sets_after_a_marker_takes_no_width():
     """_printed_width: pypdf writes a space after a superscript marker; it is not printed, so
     a paragraph's first line, short by its indent, still reads as short (003-05 in the 003

@@ -1490,7 +1490,10 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
             expected += 1
             continue
         if (previous is not None and ends_with_marker and not line.gap and not in_notes
-                and not line.page_start and _MARKER_INSIDE_SENTENCE.search(previous.text)
+                and not line.page_start
+                and (_MARKER_INSIDE_SENTENCE.search(previous.text)
+                     or rest_of_a_line_after_a_sentence_marker(previous, line, wrap,
+                                                               following_text(lines, index)))
                 # the two pieces make one full printed line (a paragraph's first, short by its
                 # indent, maybe), the marker's digits about no width
                 and -wrap.first_indent - wrap.slack - 2
@@ -1521,6 +1524,30 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
     return kept
 
 
+def rest_of_a_line_after_a_sentence_marker(previous: Line, line: Line, wrap: Wrap,
+                                           following: str) -> bool:
+    """Is ``line`` the rest of a printed line that PDFium broke after a marker that closes a
+    sentence, not a paragraph of its own?
+
+    Before (pypdfium2, 003-03): ``…甚至形容兩岸局勢為「反分裂鬥爭形勢更加嚴峻」。5`` /
+    ``2022 年`` / ``的《台灣問題與新時代中國統一事業》白皮書則因為…``
+    After: ``…更加嚴峻」。5 2022 年`` / ``的《台灣問題…`` (the caller glues the pieces).
+    After a sentence a paragraph may end too, so only a piece that cannot stand alone: it
+    ends mid-sentence, it is no heading and no caption, it is shorter than a paragraph's
+    first line (a full line less the indent), and the text goes on after it. The caller checks that both pieces make one printed line.
+    """
+    from .paragraphs import TABLE_CAPTION, heading_level
+
+    return bool(_MARKER_AFTER_SENTENCE.search(previous.text) and following
+                and _ENDS_MID_SENTENCE.search(line.text)
+                and printed_width(line.text) < wrap.full - wrap.first_indent - wrap.slack - 2
+                and not heading_level(line.text) and not TABLE_CAPTION.match(line.text))
+
+
+#: a marker glued to the end of a line after a sentence's end: ``…更加嚴峻」。5``
+_MARKER_AFTER_SENTENCE = re.compile(r"[。！？」』]\d{1,3}$")
+#: a line that stops inside a sentence: ``2022 年``
+_ENDS_MID_SENTENCE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，、A-Za-z0-9]$")
 #: a marker glued to the end of a piece of a line inside a sentence: ``…海上對峙，2`` (PDFium
 #: starts a new line after a superscript, as PyMuPDF does before one)
 _MARKER_INSIDE_SENTENCE = re.compile(r"[\u4e00-\u9fff，、；：]\d{1,3}$")
