@@ -251,6 +251,24 @@ def test_a_table_read_cell_by_cell_without_gaps_stays_one_text_block_up_to_the_p
     assert all(found[3].startswith(want[3]) for found, want in zip(kept, expected))
 
 
+def test_a_table_header_printed_again_on_the_next_page_is_kept_once():
+    """drop_repeated_table_header (PyMuPDF of 002-01, 12pt): <表一> and <表二> run on to a
+    second page, where the typesetter printed their header row again; the text blocks keep
+    it once, at the table's top, and say so."""
+    raw = (Path(__file__).parent / "fixtures" / "snippets"
+           / "002-01-12pt.pymupdf.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "002-01-12pt.pymupdf.txt")
+    tables = [block.split("\n")[1:-1] for block in converted.articles[0].body.split("\n\n")
+              if block.startswith("```text")]
+    assert tables[0][:5] == ["區分", "觸媒姿態", "擴大報復姿態", "非對稱確戰姿態", "對象"]
+    assert tables[0].count("非對稱確戰姿態") == 1
+    assert tables[1][:4] == ["領域", "作法", "意義", "黨"] and tables[1].count("作法") == 1
+    assert "系」。\n3. 金正恩親自以施政演說" in "\n".join(tables[1])  # the page's last cell
+    assert [change.before for change in converted.reports[0].changes
+            if change.fix == "drop_repeated_table_header"] == [
+        "區分", "觸媒姿態", "擴大報復姿態", "非對稱確戰姿態", "領域", "作法", "意義"]
+
+
 def test_a_flattened_table_whose_cells_are_certain_becomes_a_gfm_table():
     """rebuild_flattened_table (002-01, <表二>): the header gives 3 columns, each row label
     is one line, the 作法 column's wrapped lines are 26–30 wide and the 意義 column's 20–24,

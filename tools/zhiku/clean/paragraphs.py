@@ -705,6 +705,8 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
         if end is None:
             return start - 1
         table = [line for line in lines[start:end] if not line.gap]
+        if _TABLE_NUMBER.match(lines[start - 1].text):  # a table's, not a figure's labels
+            table = drop_repeated_table_header(table, report)
         blocks.append(Block("preformatted", "\n".join(line.text for line in table),
                             table[0].no))
         report.add("keep_flattened_table", table[0].no, f"{len(table)} lines",
@@ -730,6 +732,42 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
     report.add("keep_flattened_table", table[0].no, f"{len(cells)} lines",
                "fenced text block")
     return end
+
+
+#: a header row printed again is at least this wide (two cells of two characters)
+MIN_REPEATED_HEADER_WIDTH = 8
+
+
+def drop_repeated_table_header(table: list[Line], report: Report) -> list[Line]:
+    """A table's header row, printed again at the top of each page the table runs on to,
+    is kept once: the typesetter repeats it, the author wrote it once.
+
+    Before (PyMuPDF, 002-01 <表一>, the table running on to the next page): ``區分`` /
+    ``觸媒姿態`` / ``擴大報復姿態`` / ``非對稱確戰姿態`` / ``對象`` / … / ``第 2 擊能力`` / … /
+    (new page) ``區分`` / ``觸媒姿態`` / ``擴大報復姿態`` / ``非對稱確戰姿態`` / ``戰略目標`` / …
+    After: the second ``區分`` … ``非對稱確戰姿態`` go, and ``戰略目標`` follows the first
+    page's last cell. The lines that open the page must repeat the table's first lines
+    exactly, at least :data:`MIN_REPEATED_HEADER_WIDTH` wide, and fewer than the table had.
+    """
+    kept: list[Line] = []
+    index = 0
+    while index < len(table):
+        line = table[index]
+        if line.page_start and kept:
+            count = 0
+            while (index + count < len(table) and count < len(kept)
+                   and table[index + count].text == table[count].text
+                   and (count == 0 or not table[index + count].page_start)):
+                count += 1
+            if count and sum(display_width(table[i].text) for i in range(count)) \
+                    >= MIN_REPEATED_HEADER_WIDTH and count < len(kept):
+                for repeated in table[index : index + count]:
+                    report.add("drop_repeated_table_header", repeated.no, repeated.text)
+                index += count
+                continue
+        kept.append(line)
+        index += 1
+    return kept
 
 
 MIN_TABLE_LINES = 3
