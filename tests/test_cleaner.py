@@ -269,6 +269,14 @@ def test_a_table_header_printed_again_on_the_next_page_is_kept_once():
         "區分", "觸媒姿態", "擴大報復姿態", "非對稱確戰姿態", "領域", "作法", "意義"]
 
 
+def test_a_paragraph_the_author_ended_with_a_comma_ends_where_its_line_stops_far_short():
+    """end_at_a_comma_far_short (PyMuPDF of 002-01, 12pt): ``可能會成為金正恩政權的不穩定因素，``
+    stops at 16 of 38 characters with room for ``他``: the author's paragraph ends there."""
+    raw = (Path(__file__).parent / "fixtures" / "snippets"
+           / "002-01-12pt.pymupdf.txt").read_text(encoding="utf-8")
+    assert "可能會成為金正恩政權的不穩定因素，\n\n他的核戰略除了成功維持住" in body_of(raw)
+
+
 def test_a_flattened_table_whose_cells_are_certain_becomes_a_gfm_table():
     """rebuild_flattened_table (002-01, <表二>): the header gives 3 columns, each row label
     is one line, the 作法 column's wrapped lines are 26–30 wide and the 意義 column's 20–24,

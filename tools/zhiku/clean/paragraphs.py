@@ -358,7 +358,13 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
     if not text.endswith(_SENTENCE_END):
         # a line far shorter than a full line that stops without a comma: a heading or a
         # title (unless a long word or URL that did not fit follows)
-        return (wrap.full - _printed_width(line.text) > 0.3 * wrap.full
+        far_short = wrap.full - _printed_width(line.text) > 0.3 * wrap.full
+        if far_short and end_at_a_comma_far_short(line, following, wrap, opening):
+            if report is not None:
+                report.add("end_at_a_comma_far_short", line.no, line.text[-8:] + " | "
+                           + following.text[:8], line.text[-8:] + " ¶ " + following.text[:8])
+            return True
+        return (far_short
                 and not text.endswith(("，", "、", ",", "-", "/"))
                 and not following.text[:1].isascii()
                 and not keep_lines_before_glued_urls(line, following, wrap, report))
@@ -478,6 +484,26 @@ def end_where_the_next_would_fit(line: Line, following: Line, deficit: int) -> b
         and not LATIN_LETTER.search(line.text)
 
 
+
+
+def end_at_a_comma_far_short(line: Line, following: Line, wrap: Wrap, opening: bool) -> bool:
+    """An author's paragraph may end in a comma; it did where its last line stops far short
+    of the margin with room for what opens the next line, and that line is no piece of one.
+
+    Before (002-01, PyMuPDF, 12pt): ``…金正恩政權更加穩定，但是由於疫情和過去長期的慢性經濟困難和
+    糧食不足的問題，`` / ``可能會成為金正恩政權的不穩定因素，`` (16 of 38 wide) /
+    ``他的核戰略除了成功維持住「黨-國家體系」的生存利益(survival interest)之外，並``
+    After: a paragraph ends at ``…不穩定因素，``.
+    Only a full-width comma on a line of ideographs (no Latin letters, whose widths are
+    estimates; no digits that could be a marker's piece), not a paragraph's first line, and
+    the next line as wide as a paragraph's first line or wider (it is no rest of a line
+    broken at a marker or a stretched gap).
+    """
+    return (line.text.endswith("，") and not opening
+            and not LATIN_LETTER.search(line.text) and not re.search(r"\d", line.text[-4:])
+            and not following.text[:1].isascii()
+            and _opening_unit_width(following.text) <= wrap.full - _printed_width(line.text)
+            and _printed_width(following.text) >= wrap.full - wrap.first_indent - wrap.slack - 2)
 
 
 def _opening_unit_width(text: str) -> int:
