@@ -3330,3 +3330,71 @@ def test_a_space_pdfium_lost_after_an_acronym_comes_back():
         "工黨政府上台後，英國軍艦 HMS Spey（P234）首次於 2025 年 6 月 18 日")
     assert restore_dropped_spaces(article[2], acronyms) == article[2]
     assert restore_dropped_spaces("KRINSBrookings 國際會議", acronyms) == "KRINSBrookings 國際會議"
+
+
+#: 002-01, <表二>, pypdf of the 10.5pt-dense layout (the page's footnote and page number lifted
+#: out, the header printed again on the next page dropped): one printed cell line per line,
+#: a row's label and its first cell's first line on one line (one baseline)
+TABLE_2_PYPDF = (
+    "領域 作法 意義\n黨 增設黨中央監察委員會和規\n律調查部，打破單位特殊化的本\n"
+    "黨機器的運作獲得強化，避\n免出現單位獨大的問題，提高黨\n"
+    "位主義，加強黨高層幹部管理和\n思想教育。\n行政效率，從中央貫徹到地方。\n"
+    "政 1. 內閣閣員的現地了解次數\n增加，金正恩公開對外的現地指\n導次數大幅減少。 2. 國務委員長\n"
+    "不再具有代議員的身份，也不再\n全程參加最高人民會議的議程，\n但仍掌握國防省、社會安全省、\n"
+    "國家安全保衛省，外交權回歸內\n閣，國務委員會成為政令公布和\n法令決定的最終單位。 3. 金正恩\n"
+    "親自以施政演說和會議演說來闡\n述國家政策和方向。\n1. 內閣負起主要的施政成敗\n"
+    "的責任，避免危及金正恩在政治\n上的威信，同時也可穩定軍權。\n2. 金正日的先軍政治特色大幅減\n"
+    "弱，但保有金日成時代的「北韓\n特色社會主義體系」。\n軍 增設黨軍政指導部，以組織\n"
+    "指導部、黨中央軍委共同指導朝\n鮮人民軍總政治局。現役高階將\n領在黨中央的人數減少。\n"
+    "總政治局長的地位大幅弱\n化，先軍政治的體系逐漸瓦解，\n軍部回歸到黨的指揮。"
+)
+
+
+def test_a_table_read_one_cell_line_per_line_becomes_a_gfm_table_where_certain():
+    """rebuild_cell_per_line_table (pypdf, 002-01 in 10.5pt-dense): the header repeated on
+    the next page gives 3 columns; the 黨 row the page splits had two lines in each cell, so
+    the three lines after the break go on in both, in order, and only ``位主義…管理和`` /
+    ``思想教育。`` | ``行政效率…地方。`` fits (``思想教育。`` is no full line that could go on);
+    a cell's first line is short by the paragraphs' indent (4)."""
+    from zhiku.clean import render_table
+    from zhiku.clean.layout import Line
+    from zhiku.clean.paragraphs import rebuild_cell_per_line_table
+
+    table = [Line(number, text) for number, text in enumerate(TABLE_2_PYPDF.split("\n"), 1)]
+    rows = rebuild_cell_per_line_table(table, 1, {5}, first_indent=4)
+    assert render_table(rows).split("\n") == [
+        "| 領域 | 作法 | 意義 |",
+        "| --- | --- | --- |",
+        ("| 黨 | 增設黨中央監察委員會和規律調查部，打破單位特殊化的本位主義，加強黨高層幹部管理和思想教育。"
+            " | 黨機器的運作獲得強化，避免出現單位獨大的問題，提高黨行政效率，從中央貫徹到地方。 |"),
+        ("| 政 | 1. 內閣閣員的現地了解次數增加，金正恩公開對外的現地指導次數大幅減少。"
+            " 2. 國務委員長不再具有代議員的身份，也不再全程參加最高人民會議的議程，但仍掌握國防省、"
+            "社會安全省、國家安全保衛省，外交權回歸內閣，國務委員會成為政令公布和法令決定的最終單位。"
+            " 3. 金正恩親自以施政演說和會議演說來闡述國家政策和方向。"
+            " | 1. 內閣負起主要的施政成敗的責任，避免危及金正恩在政治上的威信，同時也可穩定軍權。"
+            " 2. 金正日的先軍政治特色大幅減弱，但保有金日成時代的「北韓特色社會主義體系」。 |"),
+        ("| 軍 | 增設黨軍政指導部，以組織指導部、黨中央軍委共同指導朝鮮人民軍總政治局。現役高階將領在黨中央的人數減少。"
+            " | 總政治局長的地位大幅弱化，先軍政治的體系逐漸瓦解，軍部回歸到黨的指揮。 |"),
+    ]
+
+
+def test_a_table_read_one_cell_line_per_line_stays_text_where_two_readings_fit():
+    """rebuild_cell_per_line_table refuses <表二> as PyMuPDF reads it in 12pt (the snippet
+    fixture): each cell line is a line of its own and the 作法 and 意義 columns are equally
+    wide (22), so ``總政治局長的地位大幅弱`` could as well be a fourth row's label; the table stays
+    the fenced text block."""
+    from zhiku.clean import prepare_source
+    from zhiku.clean.paragraphs import drop_repeated_table_header, rebuild_cell_per_line_table
+
+    raw = (Path(__file__).parent / "fixtures" / "snippets"
+           / "002-01-12pt.pymupdf.txt").read_text(encoding="utf-8")
+    lines = [line for line in prepare_source(raw, Report()).lines if not line.gap]
+    start = next(i for i, line in enumerate(lines) if line.text.startswith("<表二>")) + 1
+    end = next(i for i, line in enumerate(lines) if line.text.startswith("實際上，金正恩從"))
+    repeats: list[tuple[int, int]] = []
+    # the page's footnote, which the cleaner lifts out before it builds paragraphs
+    cells = [line for line in lines[start:end] if not line.text.startswith("2 로동신문")]
+    table = drop_repeated_table_header(cells, Report(), repeats)
+    assert repeats == [(33, 3)] and table[33].text == "3. 金正恩親自以施政演說"
+    assert rebuild_cell_per_line_table(table, 3, {33}) is None
+    assert "```text\n領域\n作法\n意義\n黨\n" in body_of(raw)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from math import inf
@@ -681,7 +682,8 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             blocks.append(Block("paragraph", line.text, line.no))
             # only a table's cells are rebuilt, never a figure's labels
             rebuild = wrap.marks_ends and bool(_TABLE_NUMBER.match(line.text))
-            table_until = _flattened_table(content, index + 1, blocks, report, rebuild, width)
+            table_until = _flattened_table(content, index + 1, blocks, report, rebuild, width,
+                                              wrap.first_indent)
             continue
         following_index = next((i for i in range(index + 1, len(content))
                                 if not content[i].gap), None)
@@ -716,14 +718,15 @@ _TABLE_NUMBER = re.compile(r"^[<〈＜《]?\s*表")
 
 
 def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report: Report,
-                     marks_ends: bool = False, width: int = 0) -> int:
+                     marks_ends: bool = False, width: int = 0, first_indent: int = 0) -> int:
     """Keep a table the extractor flattened as a fenced text block, never merged into prose.
 
     Before: ``<表一> 核武國家可能出現的各種姿態`` / ``␠`` / ``區分 觸媒姿態 擴大報復姿態`` /
     ``對象`` / … / ``␠`` / ``依照<表一>和上述內容，…``
     After: the caption as a paragraph, then the cell lines as printed in a ```` ```text ````
     block, then the prose again. The table is the run of lines between the two gaps.
-    Where every cell is certain (:func:`rebuild_flattened_table`), a GFM table instead.
+    Where every cell is certain (:func:`rebuild_flattened_table`; a table read one cell
+    line per line: :func:`rebuild_cell_per_line_table`), a GFM table instead.
     Returns the index of the table's last line (``start - 1`` when there is none).
     """
     if start < len(lines) and not lines[start].gap:
@@ -732,7 +735,18 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
             return start - 1
         table = [line for line in lines[start:end] if not line.gap]
         if _TABLE_NUMBER.match(lines[start - 1].text):  # a table's, not a figure's labels
-            table = drop_repeated_table_header(table, report)
+            repeats: list[tuple[int, int]] = []
+            table = drop_repeated_table_header(table, report, repeats)
+            counts = {count for _, count in repeats}
+            rows = rebuild_cell_per_line_table(
+                table, counts.pop(), {index for index, _ in repeats}, first_indent) \
+                if len(counts) == 1 else None
+            if rows is not None:
+                blocks.append(Block("table", "\n".join(" | ".join(row) for row in rows),
+                                    table[0].no, rows=rows))
+                report.add("rebuild_cell_per_line_table", table[0].no, f"{len(table)} lines",
+                           f"table of {len(rows) - 1} rows × {len(rows[0])} columns")
+                return end - 1
         blocks.append(Block("preformatted", "\n".join(line.text for line in table),
                             table[0].no))
         report.add("keep_flattened_table", table[0].no, f"{len(table)} lines",
@@ -764,7 +778,8 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
 MIN_REPEATED_HEADER_WIDTH = 8
 
 
-def drop_repeated_table_header(table: list[Line], report: Report) -> list[Line]:
+def drop_repeated_table_header(table: list[Line], report: Report,
+                               repeats: list[tuple[int, int]] | None = None) -> list[Line]:
     """A table's header row, printed again at the top of each page the table runs on to,
     is kept once: the typesetter repeats it, the author wrote it once.
 
@@ -774,6 +789,8 @@ def drop_repeated_table_header(table: list[Line], report: Report) -> list[Line]:
     After: the second ``區分`` … ``非對稱確戰姿態`` go, and ``戰略目標`` follows the first
     page's last cell. The lines that open the page must repeat the table's first lines
     exactly, at least :data:`MIN_REPEATED_HEADER_WIDTH` wide, and fewer than the table had.
+    ``repeats`` (when given) gets, for each header dropped, the index in the kept lines of
+    the line after it and how many lines it took (the header row's lines: 4 here).
     """
     kept: list[Line] = []
     index = 0
@@ -789,6 +806,8 @@ def drop_repeated_table_header(table: list[Line], report: Report) -> list[Line]:
                     >= MIN_REPEATED_HEADER_WIDTH and count < len(kept):
                 for repeated in table[index : index + count]:
                     report.add("drop_repeated_table_header", repeated.no, repeated.text)
+                if repeats is not None:
+                    repeats.append((len(kept), count))
                 index += count
                 continue
         kept.append(line)
@@ -841,6 +860,21 @@ def table_ends_where_prose_resumes(lines: list[Line], start: int, width: int) ->
 TABLE_WRAP_TOLERANCE = 4
 _MAX_TABLE_SPACES = 10  # spaces in one line that may separate cells
 _MAX_TABLE_STEPS = 200_000
+
+
+def ways_to_split(words: list[str]) -> Iterator[list[str]]:
+    """Every way to cut a line's words, in order, into pieces that stand side by side (cells
+    on one line): ``黨 增設黨中央`` → ``["黨 增設黨中央"]``, ``["黨", "增設黨中央"]``."""
+    for cuts in range(2 ** (len(words) - 1)):
+        pieces, current = [], [words[0]]
+        for index, word in enumerate(words[1:]):
+            if cuts >> index & 1:
+                pieces.append(" ".join(current))
+                current = [word]
+            else:
+                current.append(word)
+        pieces.append(" ".join(current))
+        yield pieces
 
 
 @dataclass(frozen=True)
@@ -913,18 +947,8 @@ def rebuild_flattened_table(lines: list[Line]) -> list[list[str]] | None:
         words = paragraph[0].text.split(" ")
         if len(words) - 1 > _MAX_TABLE_SPACES or not all(words):
             return None
-        options = []
-        for cuts in range(2 ** (len(words) - 1)):
-            pieces, current = [], [words[0]]
-            for index, word in enumerate(words[1:]):
-                if cuts >> index & 1:
-                    pieces.append(current)
-                    current = [word]
-                else:
-                    current.append(word)
-            pieces.append(current)
-            options.append([_Piece(" ".join(p), (), (printed_width(" ".join(p)),), True)
-                            for p in pieces])
+        options = [[_Piece(piece, (), (printed_width(piece),), True) for piece in pieces]
+                   for pieces in ways_to_split(words)]
         readings.append(options)
 
     # A reading, paragraph by paragraph: each piece of the paragraph's split starts a
@@ -1000,6 +1024,216 @@ def rebuild_flattened_table(lines: list[Line]) -> list[list[str]] | None:
         index, started = index + 1, True
     texts = [" ".join(cell) for cell in cells]
     return [header] + [texts[row : row + columns] for row in range(0, len(texts), columns)]
+
+
+_ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s")
+_FIRST_ITEM = re.compile(r"^1\.\s")
+
+
+def rebuild_cell_per_line_table(table: list[Line], header_lines: int, breaks: set[int],
+                                first_indent: int = 0) -> list[list[str]] | None:
+    """The cells of a table an extractor read one printed cell line per line (PyMuPDF,
+    pypdf, PDFium of a Word or LibreOffice PDF), when the text allows only one reading.
+    Reports as ``rebuild_cell_per_line_table`` (:func:`_flattened_table`).
+
+    The extractor reads each row's cells left to right and each cell's printed lines top
+    down; it marks no cell's end.  ``header_lines``: how many lines the header row takes,
+    known from its repeat at the top of the next page (:func:`drop_repeated_table_header`);
+    ``breaks``: the indexes of the lines that open such a page.  The table is rebuilt when
+    exactly one set of cells fits all of these:
+
+    * the header is N cells (N ≥ 2) without Latin letters or digits, one line each, or
+      side by side on one line (pypdf: ``領域 作法 意義``);
+    * every row has N non-empty cells, in order; the first (the row label) is one line;
+      cells that start on one baseline may share a line, a space apart (pypdf: ``黨 增設黨
+      中央監察委員會和``), each but the last of them one line; where the header is one line
+      (the extractor joins a baseline's pieces), a one-line cell and the next cell always do;
+    * a column's lines that go on to the next line are all as wide as its widest one, less
+      at most :data:`TABLE_WRAP_TOLERANCE` (a cell's first line also less the paragraphs'
+      first-line indent, where the cells have it), and none of its lines is wider than that
+      line plus the tolerance;
+    * a numbered list that starts again (``1.`` after a cell's ``1.``/``2.``) opens a cell;
+    * a row the page splits has all its cells started on the first page; after the page
+      break the lines before the next row label go on in the cells that were longest on
+      that page, in column order (a cell that reached the page bottom; Word fills each cell
+      top down), and those cells' last lines there went on.
+
+    Before (pypdf, 002-01 in 10.5pt-dense, <表二>): ``領域 作法 意義`` / ``黨 增設黨中央監察委員
+    會和規`` / ``律調查部，打破單位特殊化的本`` / ``黨機器的運作獲得強化，避`` / ``免出現單位獨大的
+    問題，提高黨`` / (new page, the header again, dropped) ``位主義，加強黨高層幹部管理和`` /
+    ``思想教育。`` / ``行政效率，從中央貫徹到地方。`` / ``政 1. 內閣閣員的現地了解次數`` / …
+    After: ``| 領域 | 作法 | 意義 |`` / ``| --- | --- | --- |`` / ``| 黨 | 增設…本位主義，加強黨
+    高層幹部管理和思想教育。 | 黨機器…提高黨行政效率，從中央貫徹到地方。 |`` / ``| 政 | 1. 內閣
+    閣員…方向。 | 1. 內閣負起…體系」。 |`` / ``| 軍 | … | … |``: both 黨 cells reached the page
+    bottom (two lines each), and of the three lines after the break only ``位主義…管理和`` /
+    ``思想教育。`` | ``行政效率…地方。`` fits (``思想教育。`` is no full line that went on).
+    Not rebuilt (12pt, the same table), where the 作法 and 意義 columns are equally wide (22):
+    in PyMuPDF's text (every cell line a line of its own) ``總政治局長的地位大幅弱`` may as well
+    be a fourth row's label; in pypdf's, ``和法令決定的最終單位。`` the 意義 cell's first line.
+    Each stays a fenced text block.
+    A cell's lines are joined as a paragraph's are (:func:`join_text`), with one space
+    before a numbered item.  Any other reading that also fits leaves a fenced text block.
+    Returns the header row and the body rows, or None.
+    """
+    if header_lines < 1 or len(table) <= header_lines:
+        return None
+    header = " ".join(line.text for line in table[:header_lines]).split(" ")
+    columns = len(header)
+    if columns < 2 or any(not name or re.search(r"[A-Za-z0-9]", name) for name in header):
+        return None
+    if any(line.page_start for line in table[1:]):
+        return None  # a page break where no header was printed again: not read here
+    body = table[header_lines:]
+    starts = {index - header_lines for index in breaks}
+    options: list[list[list[tuple[str, float]]]] = []  # per line: its splits into cells
+    for line in body:
+        words = line.text.split(" ")
+        if len(words) - 1 > _MAX_TABLE_SPACES:
+            return None
+        splits = []
+        for pieces in ways_to_split(words):
+            if all(pieces) and (len(pieces) == 1 or not any(
+                    re.search(r"\d{1,2}\.$", piece) for piece in pieces[:-1])):
+                splits.append([(piece, printed_width(piece)) for piece in pieces])
+        options.append(splits)
+
+    found: list[list[list[str]]] = []
+    for indent in sorted({0, first_indent}):
+        try:
+            rows = _read_cell_lines(header, options, starts, indent,
+                                    merged=header_lines == 1)
+        except OverflowError:
+            return None
+        if rows == "ambiguous":
+            return None
+        if rows is not None and rows not in found:
+            found.append(rows)
+    return found[0] if len(found) == 1 else None
+
+
+# a cell of the row being read: lines on this page, last line's width, whether that line is
+# the cell's first, whether the cell holds a numbered item
+_Cell = tuple[int, float, bool, bool]
+_Stats = tuple[tuple[float, float, float], ...]
+
+
+def _read_cell_lines(header: list[str], options: list[list[list[tuple[str, float]]]],
+                     starts: set[int], indent: int, merged: bool = False):
+    """The cells of :func:`rebuild_cell_per_line_table` for one first-line indent: the rows,
+    None when no reading fits, "ambiguous" when more than one does."""
+    columns = len(header)
+    memo: dict = {}
+
+    def placed(stats: _Stats, column: int, wrapped: float | None, width: float) -> _Stats | None:
+        low, high, top = stats[column]
+        if wrapped is not None:
+            low, high = min(low, wrapped), max(high, wrapped)
+        top = max(top, width)
+        if high - low > TABLE_WRAP_TOLERANCE or top > low + 2 * TABLE_WRAP_TOLERANCE:
+            return None
+        return stats[:column] + ((low, high, top),) + stats[column + 1 :]
+
+    def went_on(cell: _Cell) -> float:
+        """The printed width a cell's last line would have if it went on to the next."""
+        return cell[1] + (indent if cell[2] else 0)
+
+    def moves(index: int, state):
+        """(next state, [(column, text, opens)]) for each way to read line ``index``."""
+        mode, column = state[0], state[1]
+        at_break = index in starts
+        if at_break and (mode != "row" or column != columns - 1):
+            return  # a row the page splits has all its cells started before the break
+        for pieces in options[index]:
+            yield from walk(pieces, 0, state, [], at_break)
+
+    def walk(pieces, number: int, state, made, at_break: bool):
+        if number == len(pieces):
+            yield state, made
+            return
+        mode, column, later, row, stats = state
+        text, width = pieces[number]
+        choices: list = []
+        if len(pieces) == 1 and not at_break and column != 0:
+            choices.append(("on", column, later))
+        if at_break and number == 0:
+            longest = max(cell[0] for cell in row)
+            cut = [c for c in range(1, columns) if row[c][0] == longest]
+            choices += [("back", c, tuple(m for m in cut if m > c)) for c in cut]
+        elif mode == "rest":
+            choices += [("back", c, tuple(m for m in later if m > c)) for c in later]
+        choices.append(("next", 0 if mode == "rest" else (column + 1) % columns, ()))
+        for kind, target, rest in choices:
+            cell = row[target]
+            if kind == "next":
+                if merged and number == 0 and target >= 1 and row[target - 1][0] == 1 \
+                        and row[target - 1][2] and not at_break:
+                    continue  # it would share the line of the one-line cell before it
+                after = placed(stats, target, None, width)
+                if after is None:
+                    continue
+                opened = (1, width, True, bool(_ITEM.search(text)))
+                if target == 0:
+                    new_row = (opened,) + tuple((0, 0.0, False, False)
+                                                for _ in range(columns - 1))
+                else:
+                    new_row = row[:target] + (opened,) + row[target + 1 :]
+                yield from walk(pieces, number + 1, ("row", target, (), new_row, after),
+                                made + [(target, text, True)], at_break)
+                continue
+            if _FIRST_ITEM.match(text) and cell[3]:
+                continue  # a numbered list that starts again opens a cell
+            after = placed(stats, target, went_on(cell), width)
+            if after is None:
+                continue
+            base = row
+            if at_break and number == 0:  # a new page: its lines are counted afresh
+                base = tuple((0, c[1], c[2], c[3]) for c in row)
+            gone_on = (base[target][0] + 1, width, False, cell[3] or bool(_ITEM.search(text)))
+            new_row = base[:target] + (gone_on,) + base[target + 1 :]
+            new_mode = mode if kind == "on" else "rest"
+            yield from walk(pieces, number + 1, (new_mode, target, rest, new_row, after),
+                            made + [(target, text, False)], at_break)
+
+    def count(index: int, state) -> int:
+        key = (index, state)
+        if key not in memo:
+            if len(memo) > _MAX_TABLE_STEPS:
+                raise OverflowError
+            if index == len(options):
+                mode, column, _, _, stats = state
+                memo[key] = int((mode == "rest" or column == columns - 1) and all(
+                    high == -inf or top <= high + TABLE_WRAP_TOLERANCE
+                    for _, high, top in stats))
+            else:
+                memo[key] = min(2, sum(count(index + 1, after)
+                                       for after, _ in moves(index, state)))
+        return memo[key]
+
+    stats: _Stats = tuple((inf, -inf, printed_width(name)) for name in header)
+    start = ("row", columns - 1, (), tuple((0, 0.0, False, False) for _ in header), stats)
+    total = count(0, start)
+    if total != 1:
+        return "ambiguous" if total > 1 else None
+    cells: list[list[list[str]]] = []  # rows of cells of lines
+    state = start
+    for index in range(len(options)):
+        state, made = next((after, made) for after, made in moves(index, state)
+                           if count(index + 1, after) == 1)
+        for column, text, opens in made:
+            if opens and column == 0:
+                cells.append([[] for _ in range(columns)])
+            cells[-1][column].append(text)
+    rows = [header]
+    for row in cells:
+        texts = []
+        for lines in row:
+            text = lines[0]
+            for line in lines[1:]:
+                text = text + " " + line if _FIRST_ITEM.match(line) or re.match(
+                    r"\d{1,2}\.\s", line) else join_text(text, line)
+            texts.append(text)
+        rows.append(texts)
+    return rows
 
 
 _GLOSS = re.compile(r"^[（(][A-Za-z][A-Za-z .,'’\-]*[）)]")
