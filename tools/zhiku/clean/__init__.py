@@ -123,7 +123,10 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
     lines = remove_boilerplate(lines, report)
     lines = remove_repeated_link_urls(lines, report)
     for line in lines:
-        line.text = remove_cjk_spaces(line.text, report, line.no)
+        text = remove_cjk_spaces(line.text, report, line.no)
+        if text != line.text:
+            line.printed = line.text
+            line.text = text
     if layout.hard_wrapped and not layout.wrap.marks_ends:
         lines = rejoin_lines_split_at_markers(lines, layout.wrap, report)
     lines, notes = separate_footnotes(lines, layout.hard_wrapped, report, layout.wrap.full)

@@ -45,6 +45,10 @@ class Line:
     #: and last printed lines are (:func:`remove_joined_wrap_spaces`); None for a line that
     #: holds Latin letters, whose width is only an estimate
     wrap_edges: tuple[int | None, int | None] | None = None
+    #: the text as the extractor printed it, before any fix changed it ("" where the same):
+    #: ``pdftotext -layout`` sets a table's cells apart by runs of spaces that
+    #: :func:`~zhiku.clean.chars.remove_cjk_spaces` may take out (:func:`rebuild_layout_table`)
+    printed: str = ""
 
     def __repr__(self) -> str:
         flags = ("P" if self.page_start else "") + ("G" if self.gap else "") + (

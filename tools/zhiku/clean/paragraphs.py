@@ -734,6 +734,13 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
         if end is None:
             return start - 1
         table = [line for line in lines[start:end] if not line.gap]
+        if _TABLE_NUMBER.match(lines[start - 1].text) and any(
+                _CELLS_APART.search(line.printed or line.text) for line in table[:2]):
+            rows = rebuild_layout_table(table, report)
+            if rows is not None:
+                blocks.append(Block("table", "\n".join(" | ".join(row) for row in rows),
+                                    table[0].no, rows=rows))
+                return end - 1
         if _TABLE_NUMBER.match(lines[start - 1].text):  # a table's, not a figure's labels
             repeats: list[tuple[int, int]] = []
             table = drop_repeated_table_header(table, report, repeats)
@@ -1432,3 +1439,213 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
         blocks.append(Block("paragraph", line.text, line.no))
         last_no, last = line.no, line
     return blocks
+
+
+#: how far apart (in characters) ``pdftotext -layout`` may set the starts of one column's
+#: cell lines: a row's first line and the lines under it, a line that runs into the next cell
+LAYOUT_COLUMN_JITTER = 6
+_SPACE_RUN = re.compile(r" {2,}")
+_NUMBERED = re.compile(r"\d{1,2}\.\s")
+
+
+def _layout_chunks(line: Line) -> list[tuple[int, str]] | None:
+    """The pieces of a ``pdftotext -layout`` line that runs of spaces set apart, each with
+    the character column it starts at: ``␠␠黨␠␠␠␠增設`` → ``[(2, "黨"), (8, "增設")]``.
+    None where the line's text no longer is the printed text less spaces (a fix changed it)."""
+    printed = line.printed or line.text
+    if printed.replace(" ", "") != line.text.replace(" ", ""):
+        return None
+    chunks, at = [], 0
+    for match in _SPACE_RUN.finditer(printed + "  "):
+        if match.start() > at:
+            chunks.append((line.indent + at, printed[at : match.start()]))
+        at = match.end()
+    return chunks
+
+
+def _layout_header(lines: list[Line]) -> tuple[int, list[str], list[int]] | None:
+    """The header row of a ``pdftotext -layout`` table at the top of ``lines``: how many
+    lines it takes (one, or two where a cell's text wraps and the others are set at the
+    bottom), its cells, and the columns its last line's cells start at."""
+    top = _layout_chunks(lines[0]) if lines else None
+    second = _layout_chunks(lines[1]) if len(lines) > 1 else None
+    if not top:
+        return None
+    if second and len(second) > len(top) and second[0][0] + LAYOUT_COLUMN_JITTER < top[0][0]:
+        count, bottom = 2, second  # the first line has no text in the first column
+    elif len(top) >= 2:
+        count, bottom = 1, top
+    else:
+        return None
+    cells = [text for _, text in bottom]
+    if count == 2:
+        lefts = [start for start, _ in bottom] + [inf]
+        used: set[int] = set()
+        for start, text in top:
+            # the cell it starts in: the last that starts at most a jitter after it
+            column = max(k for k in range(len(bottom))
+                         if lefts[k] <= start + LAYOUT_COLUMN_JITTER)
+            if column in used or start >= lefts[column + 1]:
+                return None
+            used.add(column)
+            cells[column] = join_text(text, cells[column])
+    return count, cells, [start for start, _ in bottom]
+
+
+def _layout_columns(starts: list[int], count: int) -> list[tuple[int, int]] | None:
+    """The ranges of character columns the cells of each of ``count`` columns start in:
+    the starts cut where two lie more than :data:`LAYOUT_COLUMN_JITTER` apart; exactly
+    ``count`` groups, or None."""
+    groups: list[list[int]] = []
+    for start in sorted(set(starts)):
+        if groups and start - groups[-1][-1] <= LAYOUT_COLUMN_JITTER:
+            groups[-1].append(start)
+        else:
+            groups.append([start])
+    if len(groups) != count:
+        return None
+    return [(group[0], group[-1]) for group in groups]
+
+
+def rebuild_layout_table(table: list[Line], report: Report) -> list[list[str]] | None:
+    """The cells of a table ``pdftotext -layout`` printed row by row, each cell at its
+    character column, when positions and widths allow only one reading.
+    Reports as ``rebuild_layout_table`` (:func:`_flattened_table`).
+
+    Before (002-01 in a5-11pt, <表二>): ``␠␠領域␠␠…␠作法␠␠…␠意義`` / ``␠␠黨␠␠…␠增設黨中央監察
+    ␠␠…␠黨機器的運作獲`` / ``␠…␠委員會和規律調查␠␠…␠得強化，避免出現單`` / … / ``␠…␠2. 國務委員
+    長不再具␠可穩定軍權。␠2. 金`` (two cells one space apart) / … / (new page) ``␠␠␠␠領域␠…␠作法
+    ␠…␠意義`` (the header again, at other columns) / ``␠…␠和會議演說來闡述國`` / …
+    After: ``| 領域 | 作法 | 意義 |`` / ``| --- | --- | --- |`` / ``| 黨 | 增設黨中央監察委員會
+    和規律調查部，…思想教育。 | 黨機器的運作獲得強化，…到地方。 |`` / ``| 政 | 1. 內閣閣員…減少。
+    2. 國務委員長…最終單位。 3. 金正恩…方向。 | 1. 內閣負起…軍權。 2. 金正日…體系」。 |`` / …
+
+    The header row is the first line of N ≥ 2 pieces set apart by runs of spaces, or two
+    lines where a header cell wraps (the first line's pieces each centred over one cell of
+    the second).  A page the table runs on to opens with the header again; it is dropped,
+    and each page's columns are read anew: the starts of the page's pieces (the header's
+    and the body's) fall in exactly N groups (:func:`_layout_columns`), and each piece
+    belongs to the group it starts in.  A piece that runs past the next column's start
+    holds two cells one space apart: it is cut at the one space where the next cell may
+    start and each part is no wider than its column's other lines (plus
+    :data:`TABLE_WRAP_TOLERANCE`).  A row opens at a line with text where the header's
+    first cell starts; text left of that is a row label's wrapped line (pdftotext sets the
+    lines under a row's first line further left).  A label line that may have wrapped (as
+    wide as its column allows) followed by one at the header's start opens a row only on a
+    page where wrapped labels stand further left.  Each cell's lines are joined as a
+    paragraph's (:func:`join_text`), with one space before a numbered item (``2. ``).
+    Any doubt leaves the table a fenced text block.  Returns the header row and the body
+    rows, or None.
+    """
+    header = _layout_header(table)
+    if header is None:
+        return None
+    _, names, _ = header
+    columns = len(names)
+    if any(not name for name in names):
+        return None
+    # the pages: the header again opens each
+    pages: list[tuple[list[int], list[Line]]] = []
+    index = 0
+    while index < len(table):
+        again = _layout_header(table[index:]) if index == 0 or table[index].page_start \
+            else None
+        if again is None or again[1] != names:
+            if index == 0 or table[index].page_start:
+                return None  # a page that does not open with the header
+            pages[-1][1].append(table[index])
+            index += 1
+            continue
+        pages.append((again[2], []))
+        index += again[0]
+    read: list[tuple[int, list[int], list[list[tuple[int, int, str]]]]] = []
+    for starts, body in pages:
+        if not body:
+            return None
+        label_start = starts[0]
+        pieces = [_layout_chunks(line) for line in body]
+        if any(chunks is None or not chunks for chunks in pieces):
+            return None
+        # the header's cells may stand centred over their columns: the body's starts first
+        body_starts = [start for chunks in pieces for start, _ in chunks]
+        ranges = _layout_columns(body_starts, columns) or _layout_columns(
+            starts + body_starts, columns)
+        if ranges is None:
+            return None
+
+        def column_of(start: int, ranges: list[tuple[int, int]] = ranges) -> int:
+            return next(k for k, (low, high) in enumerate(ranges) if low <= start <= high)
+
+        widths = [0] * columns
+        for chunks in pieces:
+            for number, (start, text) in enumerate(chunks):
+                k = column_of(start)
+                if k + 1 == columns or start + len(text) < ranges[k + 1][0]:
+                    widths[k] = max(widths[k], display_width(text))
+        lines: list[list[tuple[int, int, str]]] = []  # per line: (column, start, text)
+        for chunks in pieces:
+            cells: list[tuple[int, int, str]] = []
+            for start, text in chunks:
+                k = column_of(start)
+                while k + 1 < columns and start + len(text) >= ranges[k + 1][0]:
+                    low, high = ranges[k + 1]
+                    cuts = [at for at, char in enumerate(text) if char == " "
+                            and not re.search(r"\d{1,2}\.$", text[:at])
+                            and low - LAYOUT_COLUMN_JITTER <= start + at + 1
+                            <= high + LAYOUT_COLUMN_JITTER
+                            and display_width(text[:at]) <= widths[k] + TABLE_WRAP_TOLERANCE]
+                    if len(cuts) != 1:
+                        return None
+                    cells.append((k, start, text[: cuts[0]]))
+                    start, text, k = start + cuts[0] + 1, text[cuts[0] + 1 :], k + 1
+                if display_width(text) > widths[k] + TABLE_WRAP_TOLERANCE:
+                    return None
+                cells.append((k, start, text))
+            if [k for k, _, _ in cells] != sorted({k for k, _, _ in cells}):
+                return None  # two pieces in one column
+            lines.append(cells)
+        read.append((starts[0], widths, lines))
+    labels = [cells[0][2] for _, _, lines in read for cells in lines if cells[0][0] == 0]
+    widest_label = max(map(display_width, labels), default=0)
+    rows: list[list[list[str]]] = []
+    ends: list[bool] = []  # per column: the row's cell ended (its last line not full)
+    for label_start, widths, lines in read:
+        # pdftotext sets the lines under a row's first line further left: a wrapped label, or
+        # the next column's lines
+        under = [cells[0][1] for cells in lines if cells[0][0] == 1]
+        opening = [cells[1][1] for cells in lines if cells[0][0] == 0
+                   and cells[0][1] >= label_start and len(cells) > 1 and cells[1][0] == 1]
+        wrapped_left = any(cells[0][0] == 0 and cells[0][1] < label_start for cells in lines) \
+            or bool(under and opening and max(under) < min(opening))
+        for cells in lines:
+            label = cells[0][2] if cells[0][0] == 0 else None
+            opens = label is not None and cells[0][1] >= label_start
+            if opens and rows and not wrapped_left and display_width(
+                    rows[-1][0][-1]) >= widest_label - TABLE_WRAP_TOLERANCE and not any(
+                    ends[k] and (_FIRST_ITEM.match(text) or not _NUMBERED.match(text))
+                    for k, _, text in cells[1:]):
+                return None  # the label before may have wrapped: a new row or its next line
+            if opens:
+                rows.append([[] for _ in range(columns)])
+                ends = [False] * columns
+            elif not rows:
+                return None  # text before the first row's label
+            for k, _, text in cells:
+                rows[-1][k].append(text)
+                ends[k] = display_width(text) < widths[k] - TABLE_WRAP_TOLERANCE
+    result = [names]
+    for row in rows:
+        texts = []
+        for parts in row:
+            if not parts:
+                return None  # an empty cell: not read here
+            text = parts[0]
+            for part in parts[1:]:
+                text = text + " " + part if _NUMBERED.match(part) else join_text(text, part)
+            texts.append(text)
+        result.append(texts)
+    if len(result) < 2:
+        return None
+    report.add("rebuild_layout_table", table[0].no, f"{len(table)} lines",
+               f"table of {len(result) - 1} rows × {columns} columns")
+    return result
