@@ -1034,6 +1034,9 @@ def rebuild_flattened_table(lines: list[Line]) -> list[list[str]] | None:
 
 
 _ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s")
+#: states :func:`rebuild_cell_per_line_table` may visit before it gives up (a table whose
+#: text allows many readings); the tables it rebuilds in the matrix need fewer than 500
+_MAX_CELL_LINE_STEPS = 5_000
 _FIRST_ITEM = re.compile(r"^1\.\s")
 
 
@@ -1204,7 +1207,7 @@ def _read_cell_lines(header: list[str], options: list[list[list[tuple[str, float
     def count(index: int, state) -> int:
         key = (index, state)
         if key not in memo:
-            if len(memo) > _MAX_TABLE_STEPS:
+            if len(memo) > _MAX_CELL_LINE_STEPS:
                 raise OverflowError
             if index == len(options):
                 mode, column, _, _, stats = state
