@@ -277,6 +277,19 @@ def test_a_paragraph_the_author_ended_with_a_comma_ends_where_its_line_stops_far
     assert "可能會成為金正恩政權的不穩定因素，\n\n他的核戰略除了成功維持住" in body_of(raw)
 
 
+def test_a_markdown_table_an_extractor_wrote_is_never_joined_to_prose():
+    """keep_markdown_table (pymupdf4llm, 002-01 in 12pt: a row for each printed line): the
+    rows stay a block of their own, as written, and the paragraph after them is its own."""
+    raw = ("有關金正恩時代的國家正常化措施可參考<表二>。 \n\n"
+           "|領域|作法|意義|\n|---|---|---|\n|黨|增設黨中央監察委員會和|黨機器的運作獲得強化，|\n"
+           "||規律調查部，打破單位特|避免出現單位獨大的問|\n||育。||\n\n"
+           "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。 \n")
+    assert body_of(raw).endswith(
+        "```text\n|領域|作法|意義|\n|---|---|---|\n|黨|增設黨中央監察委員會和|黨機器的運作獲得強化，|\n"
+        "||規律調查部，打破單位特|避免出現單位獨大的問|\n||育。||\n```\n\n"
+        "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。\n")
+
+
 def test_a_flattened_table_whose_cells_are_certain_becomes_a_gfm_table():
     """rebuild_flattened_table (002-01, <表二>): the header gives 3 columns, each row label
     is one line, the 作法 column's wrapped lines are 26–30 wide and the 意義 column's 20–24,
@@ -1690,7 +1703,7 @@ def test_caption_set_as_heading():
     assert not any(block.startswith("#") and "表二" in block for block in blocks)
     assert any(block.startswith("領域 作法 意義") for block in blocks)
     assert "&lt;表一&gt; 核武國家可能出現的各種姿態" in blocks
-    assert "||||擴大報復|非對稱確|\n" in blocks
+    assert "```text\n||||擴大報復|非對稱確|\n```\n" in blocks  # keep_markdown_table
 
 
 def test_start_headings_after_short_lines():

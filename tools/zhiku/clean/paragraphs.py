@@ -671,12 +671,18 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
     if not wrap.marks_ends:
         content = rejoin_stretched_line_pieces(content, wrap, report)
     table_until = -1
+    markdown_table: Block | None = None  # the extractor's Markdown table being read
     for index, line in enumerate(content):
         if index <= table_until:
             continue
         if line.gap:
             flush()
             continue
+        if _MARKDOWN_TABLE_ROW.match(line.text):
+            flush()
+            markdown_table = keep_markdown_table(markdown_table, line, blocks, report)
+            continue
+        markdown_table = None
         if TABLE_CAPTION.match(line.text) and display_width(line.text) < 0.8 * width:
             flush()
             blocks.append(Block("paragraph", line.text, line.no))
@@ -1399,9 +1405,14 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
     blocks: list[Block] = []
     last_no = 0  # source line of the last paragraph line
     last: Line | None = None  # the last paragraph line
+    table: Block | None = None  # the extractor's Markdown table being read
     for line in lines:
         if line.gap:
             continue
+        if _MARKDOWN_TABLE_ROW.match(line.text):
+            table = keep_markdown_table(table, line, blocks, report)
+            continue
+        table = None
         markdown = _MARKDOWN_HEADING.match(line.text)
         if markdown and caption_set_as_heading(markdown.group(2)):
             report.add("caption_set_as_heading", line.no, line.text.strip(), markdown.group(2))
@@ -1442,6 +1453,34 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
         blocks.append(Block("paragraph", line.text, line.no))
         last_no, last = line.no, line
     return blocks
+
+
+#: a row of a Markdown table an extractor wrote (pymupdf4llm): ``|領域|作法|意義|``
+_MARKDOWN_TABLE_ROW = re.compile(r"^\|.*\|$")
+
+
+def keep_markdown_table(table: Block | None, line: Line, blocks: list[Block],
+                        report: Report) -> Block:
+    """A Markdown table an extractor wrote stays a block of its own, its rows as written,
+    never joined to the prose before or after it.
+
+    pymupdf4llm writes a table as a Markdown table with a row for each printed line, the
+    rows a cell's wrapped lines go on in with the label cell empty, ``<br>`` where it kept a
+    cell's line break, and a second table with the header again where the page broke it.
+    Before (002-01, 12pt): ``|領域|作法|意義|`` / ``|---|---|---|`` / ``|黨|增設黨中央監察委員會和|黨機
+    器的運作獲得強化，|`` / ``||規律調查部，打破單位特|避免出現單位獨大的問|`` / … /
+    ``依照<表一>和上述內容，…`` (read as one paragraph with the rows: ``|區分|…|透明| 依照…``)
+    After: the rows in a ```` ```text ```` block, then the paragraph. Its rows are printed
+    lines, not the table's rows, so it is not passed on as a table.
+    Returns the block the next row goes into.
+    """
+    if table is None:
+        table = Block("preformatted", line.text, line.no)
+        blocks.append(table)
+        report.add("keep_markdown_table", line.no, line.text[:20], "fenced text block")
+    else:
+        table.text += "\n" + line.text
+    return table
 
 
 #: how far apart (in characters) ``pdftotext -layout`` may set the starts of one column's
