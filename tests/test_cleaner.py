@@ -3420,7 +3420,7 @@ def test_rebuild_layout_table_reads_cells_by_column() -> None:
     from zhiku.clean.paragraphs import rebuild_layout_table
 
     raw = '  領域         作法            意義\n  黨          增設黨中央監察       黨機器的運作獲\n          委員會和規律調查       得強化，避免出現單\n          部，打破單位特殊化      位獨大的問題，提高\n          的本位主義，加強黨      黨行政效率，從中央\n          高層幹部管理和思想      貫徹到地方。\n          教育。\n  政          1. 內閣閣員的現     1. 內閣負起主要\n          地了解次數增加，金      的施政成敗的責任，\n          正恩公開對外的現地      避免危及金正恩在政\n          指導次數大幅減少。      治上的威信，同時也\n          2. 國務委員長不再具 可穩定軍權。 2. 金\n          有代議員的身份，也      正日的先軍政治特色\n          不再全程參加最高人      大幅減弱，但保有金\n          民會議的議程，但仍      日成時代的「北韓特\n          掌握國防省、社會安      色社會主義體系」。\n          全省、國家安全保衛\n          省，外交權回歸內\n          閣，國務委員會成為\n          政令公布和法令決定\n          的最終單位。 3. 金\n          正恩親自以施政演說\n\x0c    領域                作法                  意義\n                   和會議演說來闡述國\n                   家政策和方向。\n    軍                 增設黨軍政指導             總政治局長的地\n                   部，以組織指導部、          位大幅弱化，先軍政\n                   黨中央軍委共同指導          治的體系逐漸瓦解，\n                   朝鮮人民軍總政治           軍部回歸到黨的指\n                   局。現役高階將領在          揮。\n                   黨中央的人數減少。\n'
-    rows = rebuild_layout_table(split_lines(raw), Report())
+    rows = rebuild_layout_table(split_lines(raw))
     assert rows == [
         ["領域", "作法", "意義"],
         ["黨", "增設黨中央監察委員會和規律調查部，打破單位特殊化的本位主義，加強黨高層幹部管理和思想教育。",
@@ -3445,4 +3445,4 @@ def test_rebuild_layout_table_gives_up_on_a_label_that_may_wrap() -> None:
     raw = ("領域          作法              意義\n"
            "核武裝        第三方提供援助的  敵對國家的核武器\n"
            "狀態          國家，或潛在盟國  使用時機與條件等\n")
-    assert rebuild_layout_table(split_lines(raw), Report()) is None
+    assert rebuild_layout_table(split_lines(raw)) is None

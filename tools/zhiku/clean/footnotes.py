@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .layout import (
     BARE_URL,
+    ENDS_MID_SENTENCE,
     SUPERSCRIPT_RUN,
     Line,
     Wrap,
@@ -1489,11 +1490,11 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
             superscripts[previous.no] = superscripts.get(previous.no, 0) + len(str(expected))
             expected += 1
             continue
+        following = following_text(lines, index)
         if (previous is not None and ends_with_marker and not line.gap and not in_notes
                 and not line.page_start
                 and (_MARKER_INSIDE_SENTENCE.search(previous.text)
-                     or rest_of_a_line_after_a_sentence_marker(previous, line, wrap,
-                                                               following_text(lines, index)))
+                     or rest_of_a_line_after_a_sentence_marker(previous, line, wrap, following))
                 # the two pieces make one full printed line (a paragraph's first, short by its
                 # indent, maybe), the marker's digits about no width
                 and -wrap.first_indent - wrap.slack - 2
@@ -1512,7 +1513,6 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
                           *_SPACED_AFTER_IDEOGRAPH.finditer(line.text),
                           *_SPACED_BEFORE_PUNCT.finditer(line.text)],
                          key=lambda marker: marker.start())
-        following = following_text(lines, index)
         ends_with_marker = 0
         for marker in markers:
             if _marker_number(marker, expected) == expected \
@@ -1539,15 +1539,13 @@ def rest_of_a_line_after_a_sentence_marker(previous: Line, line: Line, wrap: Wra
     from .paragraphs import TABLE_CAPTION, heading_level
 
     return bool(_MARKER_AFTER_SENTENCE.search(previous.text) and following
-                and _ENDS_MID_SENTENCE.search(line.text)
+                and ENDS_MID_SENTENCE.search(line.text)
                 and printed_width(line.text) < wrap.full - wrap.first_indent - wrap.slack - 2
                 and not heading_level(line.text) and not TABLE_CAPTION.match(line.text))
 
 
 #: a marker glued to the end of a line after a sentence's end: ``…更加嚴峻」。5``
 _MARKER_AFTER_SENTENCE = re.compile(r"[。！？」』]\d{1,3}$")
-#: a line that stops inside a sentence: ``2022 年``
-_ENDS_MID_SENTENCE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，、A-Za-z0-9]$")
 #: a marker glued to the end of a piece of a line inside a sentence: ``…海上對峙，2`` (PDFium
 #: starts a new line after a superscript, as PyMuPDF does before one)
 _MARKER_INSIDE_SENTENCE = re.compile(r"[\u4e00-\u9fff，、；：]\d{1,3}$")

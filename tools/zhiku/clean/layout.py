@@ -256,7 +256,8 @@ class Wrap:
 
 _SENTENCE_ENDS = ("。", "！", "？", "」", "』", "）", ")", "；", "：", "…", "!", "?")
 _ENDS_SENTENCE = re.compile(r"[。！？」』）)；：…!?](?:\d{1,3}|\[\^[^\]]+\])?$")
-_ENDS_MID_SENTENCE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，、]$")
+#: a line that stops inside a sentence: ``…北韓內閣在主要經濟政``, ``2022 年``
+ENDS_MID_SENTENCE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，、]$")
 _MARKER_AT_END = re.compile(r"(?:\[\^[^\]]+\]|\d{1,3})$")
 
 
@@ -283,8 +284,8 @@ def measure_wrap(lines: list[Line]) -> Wrap:
     marks_ends = not sentence_ends or spaced >= 0.3 * len(sentence_ends)
     pairs = []  # (width of the line before, width) of lines that stop mid-sentence
     for previous, line in pairwise(measured):
-        if len(line.text) >= 8 and _ENDS_MID_SENTENCE.search(line.text) \
-                and _ENDS_MID_SENTENCE.search(previous.text):
+        if len(line.text) >= 8 and ENDS_MID_SENTENCE.search(line.text) \
+                and ENDS_MID_SENTENCE.search(previous.text):
             pairs.append((printed_width(previous.text), printed_width(line.text)))
     if not pairs:
         return Wrap(marks_ends)
@@ -301,7 +302,7 @@ def measure_wrap(lines: list[Line]) -> Wrap:
     exact = []  # those of them whose width is exact (:func:`_exact_opening`)
     for previous, line, following in zip(content, content[1:], content[2:]):
         if full - printed_width(previous.text) > slack + 4 and \
-                _ENDS_MID_SENTENCE.search(line.text) and len(following.text) >= 8 \
+                ENDS_MID_SENTENCE.search(line.text) and len(following.text) >= 8 \
                 and _opens_paragraph(previous, line):
             shortfall = full - printed_width(line.text)
             if 0 <= shortfall <= 0.15 * full:

@@ -740,14 +740,12 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
         if end is None:
             return start - 1
         table = [line for line in lines[start:end] if not line.gap]
-        if _TABLE_NUMBER.match(lines[start - 1].text) and any(
-                _CELLS_APART.search(line.printed or line.text) for line in table[:2]):
-            rows = rebuild_layout_table(table, report)
-            if rows is not None:
-                blocks.append(Block("table", "\n".join(" | ".join(row) for row in rows),
-                                    table[0].no, rows=rows))
-                return end - 1
         if _TABLE_NUMBER.match(lines[start - 1].text):  # a table's, not a figure's labels
+            if any(_CELLS_APART.search(line.printed or line.text) for line in table[:2]):
+                rows = rebuild_layout_table(table)
+                if rows is not None:
+                    _add_rebuilt_table(blocks, report, "rebuild_layout_table", table, rows)
+                    return end - 1
             repeats: list[tuple[int, int]] = []
             table = drop_repeated_table_header(table, report, repeats)
             counts = {count for _, count in repeats}
@@ -755,10 +753,7 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
                 table, counts.pop(), {index for index, _ in repeats}, first_indent) \
                 if len(counts) == 1 else None
             if rows is not None:
-                blocks.append(Block("table", "\n".join(" | ".join(row) for row in rows),
-                                    table[0].no, rows=rows))
-                report.add("rebuild_cell_per_line_table", table[0].no, f"{len(table)} lines",
-                           f"table of {len(rows) - 1} rows × {len(rows[0])} columns")
+                _add_rebuilt_table(blocks, report, "rebuild_cell_per_line_table", table, rows)
                 return end - 1
         blocks.append(Block("preformatted", "\n".join(line.text for line in table),
                             table[0].no))
@@ -775,16 +770,22 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
     table = lines[start + 1 : end]
     rows = rebuild_flattened_table(table) if marks_ends else None
     if rows is not None:
-        text = "\n".join(" | ".join(row) for row in rows)
-        blocks.append(Block("table", text, table[0].no, rows=rows))
-        report.add("rebuild_flattened_table", table[0].no, f"{len(table)} lines",
-                   f"table of {len(rows) - 1} rows × {len(rows[0])} columns")
+        _add_rebuilt_table(blocks, report, "rebuild_flattened_table", table, rows)
         return end
     cells = [line.text for line in table]
     blocks.append(Block("preformatted", "\n".join(cells), table[0].no))
     report.add("keep_flattened_table", table[0].no, f"{len(cells)} lines",
                "fenced text block")
     return end
+
+
+def _add_rebuilt_table(blocks: list[Block], report: Report, fix: str, table: list[Line],
+                       rows: list[list[str]]) -> None:
+    """A GFM table block for the cells ``fix`` rebuilt from ``table``'s lines, reported."""
+    blocks.append(Block("table", "\n".join(" | ".join(row) for row in rows), table[0].no,
+                        rows=rows))
+    report.add(fix, table[0].no, f"{len(table)} lines",
+               f"table of {len(rows) - 1} rows × {len(rows[0])} columns")
 
 
 #: a header row printed again is at least this wide (two cells of two characters)
@@ -1044,13 +1045,25 @@ _ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s")
 #: text allows many readings); the tables it rebuilds in the matrix need fewer than 500
 _MAX_CELL_LINE_STEPS = 5_000
 _FIRST_ITEM = re.compile(r"^1\.\s")
+#: a numbered item opening a line: ``2. 國務委員長…``
+_NUMBERED = re.compile(r"\d{1,2}\.\s")
+
+
+def cell_text(lines: list[str]) -> str:
+    """A rebuilt cell's printed lines as one text: joined as a paragraph's are
+    (:func:`join_text`), a numbered item one space after the item before it:
+    ``…大幅減`` / ``少。`` / ``2. 國務委員長…`` → ``…大幅減少。 2. 國務委員長…``."""
+    text = lines[0]
+    for line in lines[1:]:
+        text = text + " " + line if _NUMBERED.match(line) else join_text(text, line)
+    return text
 
 
 def rebuild_cell_per_line_table(table: list[Line], header_lines: int, breaks: set[int],
                                 first_indent: int = 0) -> list[list[str]] | None:
     """The cells of a table an extractor read one printed cell line per line (PyMuPDF,
     pypdf, PDFium of a Word or LibreOffice PDF), when the text allows only one reading.
-    Reports as ``rebuild_cell_per_line_table`` (:func:`_flattened_table`).
+    Reported as ``rebuild_cell_per_line_table`` by :func:`_flattened_table`.
 
     The extractor reads each row's cells left to right and each cell's printed lines top
     down; it marks no cell's end.  ``header_lines``: how many lines the header row takes,
@@ -1239,17 +1252,7 @@ def _read_cell_lines(header: list[str], options: list[list[list[tuple[str, float
             if opens and column == 0:
                 cells.append([[] for _ in range(columns)])
             cells[-1][column].append(text)
-    rows = [header]
-    for row in cells:
-        texts = []
-        for lines in row:
-            text = lines[0]
-            for line in lines[1:]:
-                text = text + " " + line if _FIRST_ITEM.match(line) or re.match(
-                    r"\d{1,2}\.\s", line) else join_text(text, line)
-            texts.append(text)
-        rows.append(texts)
-    return rows
+    return [header] + [[cell_text(lines) for lines in row] for row in cells]
 
 
 _GLOSS = re.compile(r"^[（(][A-Za-z][A-Za-z .,'’\-]*[）)]")
@@ -1487,7 +1490,6 @@ def keep_markdown_table(table: Block | None, line: Line, blocks: list[Block],
 #: cell lines: a row's first line and the lines under it, a line that runs into the next cell
 LAYOUT_COLUMN_JITTER = 6
 _SPACE_RUN = re.compile(r" {2,}")
-_NUMBERED = re.compile(r"\d{1,2}\.\s")
 
 
 def _layout_chunks(line: Line) -> list[tuple[int, str]] | None:
@@ -1549,10 +1551,10 @@ def _layout_columns(starts: list[int], count: int) -> list[tuple[int, int]] | No
     return [(group[0], group[-1]) for group in groups]
 
 
-def rebuild_layout_table(table: list[Line], report: Report) -> list[list[str]] | None:
+def rebuild_layout_table(table: list[Line]) -> list[list[str]] | None:
     """The cells of a table ``pdftotext -layout`` printed row by row, each cell at its
     character column, when positions and widths allow only one reading.
-    Reports as ``rebuild_layout_table`` (:func:`_flattened_table`).
+    Reported as ``rebuild_layout_table`` by :func:`_flattened_table`.
 
     Before (002-01 in a5-11pt, <表二>): ``␠␠領域␠␠…␠作法␠␠…␠意義`` / ``␠␠黨␠␠…␠增設黨中央監察
     ␠␠…␠黨機器的運作獲`` / ``␠…␠委員會和規律調查␠␠…␠得強化，避免出現單`` / … / ``␠…␠2. 國務委員
@@ -1675,19 +1677,6 @@ def rebuild_layout_table(table: list[Line], report: Report) -> list[list[str]] |
             for k, _, text in cells:
                 rows[-1][k].append(text)
                 ends[k] = display_width(text) < widths[k] - TABLE_WRAP_TOLERANCE
-    result = [names]
-    for row in rows:
-        texts = []
-        for parts in row:
-            if not parts:
-                return None  # an empty cell: not read here
-            text = parts[0]
-            for part in parts[1:]:
-                text = text + " " + part if _NUMBERED.match(part) else join_text(text, part)
-            texts.append(text)
-        result.append(texts)
-    if len(result) < 2:
-        return None
-    report.add("rebuild_layout_table", table[0].no, f"{len(table)} lines",
-               f"table of {len(result) - 1} rows × {columns} columns")
-    return result
+    if not rows or any(not parts for row in rows for parts in row):
+        return None  # no row, or an empty cell: not read here
+    return [names] + [[cell_text(parts) for parts in row] for row in rows]
