@@ -3318,6 +3318,59 @@ def test_a_short_rest_pdfium_broke_after_a_sentence_marker_is_glued_back():
     assert "\n\n2022 年\n\n" not in body
 
 
+def _pdfium_12pt_001_05() -> str:
+    """PDFium's text of 001-05 in the layout ``12pt``: no page numbers, pages joined by a
+    bare line break, two footnote numbers alone on a line (``7`` / ``Linas Kmieliauskas, …``;
+    ``8`` / ``Insights, …``), a page apart (in ``snippets``: the article's paragraphs miss
+    the target where a paragraph's last line is full, as with every extractor)."""
+    path = EXTRACTED.parent / "snippets" / "001-05-12pt.pypdfium2.txt"
+    return path.read_text(encoding="utf-8")
+
+
+def test_two_footnote_numbers_a_page_apart_are_no_page_numbers_when_pages_follow():
+    """remove_page_numbers_by_position without form feeds: ``7`` (line 56) and ``8`` (line
+    77) count up a page apart, but 97 lines of text follow with no number; a footer numbers
+    every page, so they are footnote numbers, and the paragraph that footnotes 1–4 cut
+    goes on in the body, not in footnote 4."""
+    from zhiku.clean.furniture import remove_page_numbers_by_position
+
+    report = Report()
+    remove_page_numbers_by_position(split_lines(_pdfium_12pt_001_05()), False, report)
+    assert [c for c in report.changes if c.fix == "remove_page_numbers"] == []
+    body = body_of(_pdfium_12pt_001_05())
+    assert "[^7]: Linas Kmieliauskas, “Personal Crypto Wallet and Physical Attacks on the Rise " \
+        "as Market Rallies,” Cybernews, July 18, 2025, https://shorturl.at/91Zo3.\n" in body
+    assert "[^4]: “Inside Lazarus Group: Analysing North Korea's Most Infamous Crypto Hacks,” " \
+        "Hacken, September 3, 2024, https://shorturl.at/3oD5D.\n" in body
+    assert "進一步提升這些攻擊的複雜性、速度及規模，對全球金融穩定和國家安全構成日益增長" in body
+
+
+def test_page_numbers_of_two_reports_each_run_to_their_report_end():
+    """_counting_lone_numbers: a second report numbered from 1 after the first one's last
+    page: each chain runs to the next chain's pages (or the text's end), so both go."""
+    from zhiku.clean.furniture import remove_page_numbers_by_position
+
+    page = [f"第{n}行的正文，寫滿了一整行的字" for n in range(12)]
+    raw = "\n".join([*page, "1", *page, "2", *page, "1", *page, "2", *page, "3"]) + "\n"
+    report = Report()
+    remove_page_numbers_by_position(split_lines(raw), False, report)
+    assert [c.before for c in report.changes if c.fix == "remove_page_numbers"] == \
+        ["1", "2", "1", "2", "3"]
+    cut_short = "\n".join([*page, "1", *page, "2", *page, *page, *page, *page]) + "\n"
+    report = Report()
+    remove_page_numbers_by_position(split_lines(cut_short), False, report)
+    assert [c for c in report.changes if c.fix == "remove_page_numbers"] == []
+
+
+def test_the_rest_of_a_line_after_a_marker_glues_back_once_the_footnotes_end():
+    """rejoin_lines_split_at_markers in text without page marks: footnote 2's number alone on
+    a line (``2`` / `` Public Service Announcement, …``) starts a page's footnotes, and the
+    body's next marker (``…增加了 103%，6``) shows the body goes on, so PDFium's ``2025 年``
+    is the rest of that printed line, not a paragraph."""
+    body = body_of(_pdfium_12pt_001_05())
+    assert "驚人地增加了 103%，[^6] 2025 年被竊資金的累積僅用 142 天就達到" in body
+
+
 def test_a_space_pypdf_sets_after_a_marker_takes_no_width():
     """_printed_width: pypdf writes a space after a superscript marker; it is not printed, so
     a paragraph's first line, short by its indent, still reads as short (003-05 in the 003

@@ -1458,7 +1458,8 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
     Only the next marker number (markers count up from 1 through an article), only
     where both pieces fit on one printed line, never across a page break, and never in a
     page's footnotes (from a line holding only the number of a marker already seen to the
-    page's end): pdftotext's ``19`` / ``〈대북 확성기 방송 중지〉，…`` / ``20`` / ``韓國政府…``
+    page's end, or, in text without page marks, to the body's next marker: PDFium's
+    ``2`` / `` Public Service…`` … ``…增加了 103%，6`` / ``2025 年``): pdftotext's ``19`` / ``〈대북 확성기 방송 중지〉，…`` / ``20`` / ``韓國政府…``
     keeps footnote 20's number on its own line. Markers are counted as
     :func:`mark_references` finds them, so a date that a line break cut after its number
     counts none: ``《로동신문》, 2025 年5 月13`` / ``日, https://…`` (footnote 13 comes next)
@@ -1518,6 +1519,7 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
             if _marker_number(marker, expected) == expected \
                     and not _date_cut_by_line_break(marker, following):
                 expected += 1
+                in_notes = False  # the body's next marker: the body goes on here
                 if marker.end() == len(line.text) and not line.gap:
                     ends_with_marker = len(marker.group(0).strip())
         kept.append(line)

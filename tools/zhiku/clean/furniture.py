@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .layout import BARE_URL, Line, following_text
 from .report import Report
@@ -26,6 +27,9 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(\d{1,4})(?:\s*[-–—])?$|^第\s
 MIN_PAGE_NUMBER_DISTANCE = 10  # lines between two page numbers, in text without form feeds
 #: or characters between them: a page of one-line paragraphs (pymupdf4llm) has few lines
 MIN_PAGE_CHARACTERS = 400
+#: text after a chain of page numbers, in its longest pages: the last page, and a next
+#: report's unnumbered first page
+MAX_UNNUMBERED_PAGES = 3
 
 
 def _page_number(text: str) -> int | None:
@@ -101,7 +105,8 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
     page apart at times (``10`` … ``13`` between pages 2 and 3): a chain whose numbers the
     same running header follows wins, then the longer chain, then the one spanning more of
     the text. Chains are taken best first, each at least two numbers long and outside the
-    pages of the chains taken before.
+    pages of the chains taken before, and kept where they number the pages to the next
+    chain or the text's end (:func:`_numbering_to_the_end`).
     """
     content = [line for line in lines if not line.gap]
     indented_text = sum(line.indent > 0 for line in content) >= len(content) / 2
@@ -132,7 +137,7 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
               if len(text) <= 40 and _header_key(text) and after[_header_key(text)] >= 2
               and not _PAGE_NUMBER.match(text)}
 
-    doomed: set[int] = set()
+    chains: list[list[int]] = []
     free = list(numbered)
     while len(free) >= 2:
         # the best chain ending at each number: most numbers before a running header, then
@@ -152,17 +157,37 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
         best = max(range(len(free)), key=lambda position: (
             score[position], free[position][0] - free[start[position]][0]))
         if score[best][1] < 2:
-            return doomed
+            break
         chain: list[int] = []
         position: int | None = best
         while position is not None:
             chain.append(position)
             position = before[position]
-        indexes = [free[position][0] for position in chain]
-        doomed.update(indexes)
+        indexes = sorted(free[position][0] for position in chain)
+        chains.append(indexes)
         # another chain numbers other pages (a second report numbered from 1), not these
-        first, last = min(indexes), max(indexes)
+        first, last = indexes[0], indexes[-1]
         free = [item for item in free if not first <= item[0] <= last]
+    return _numbering_to_the_end(chains, characters)
+
+
+def _numbering_to_the_end(chains: list[list[int]], characters: list[int]) -> set[int]:
+    """The lines of the chains that number their pages up to the next chain or the text's end.
+
+    A footer numbers every page, so after a chain's last number at most about one page
+    follows before the text (or the next report's numbering) ends. Two footnote numbers
+    PDFium set alone a page apart (``7`` … ``8``) count up as page numbers do, but the
+    text goes on for pages after them with no number: more than
+    :data:`MAX_UNNUMBERED_PAGES` times the longest page between them.
+    """
+    chains = sorted(chains)
+    doomed: set[int] = set()
+    for position, chain in enumerate(chains):
+        end = chains[position + 1][0] if position + 1 < len(chains) else len(characters) - 1
+        longest_page = max(characters[second] - characters[first]
+                           for first, second in pairwise(chain))
+        if characters[end] - characters[chain[-1] + 1] <= MAX_UNNUMBERED_PAGES * longest_page:
+            doomed.update(chain)
     return doomed
 
 
