@@ -3398,6 +3398,23 @@ def test_a_space_pdfium_lost_after_an_acronym_comes_back():
     assert restore_dropped_spaces("KRINSBrookings 國際會議", acronyms) == "KRINSBrookings 國際會議"
 
 
+def test_a_space_lost_inside_a_line_comes_back_where_line_end_hyphens_are_dropped():
+    """glued_inside_a_line: PDFium's 001-02 has no line-end hyphen, so nothing shows that it
+    keeps them, and a glued pair could be a hyphen pdftotext dropped. But pdftotext moves a
+    hyphenated word's rest up to where a full line ends; ``HMSSpey`` joins 34 units into a
+    line of 74, so the space comes back (fixture ``001-02-12pt.pypdfium2``). A joint where a
+    full line ends may be a dropped hyphen: it stays."""
+    from zhiku.clean.chars import glued_inside_a_line
+
+    pdfium = split_lines("在」。4工黨政府上台後，英國軍艦 HMSSpey（P234）首次於 2025 年 6 月 18 日執\n")
+    assert glued_inside_a_line(pdfium, 74) == {"HMSSpey"}
+    at_a_line_end = split_lines("工黨政府上台後，英國軍艦於 2025 年 6 月 18 日執行自由航行，通過台"
+                                "灣海峽的是 HMSSpey\n")
+    assert glued_inside_a_line(at_a_line_end, 74) == set()
+    body = body_of((EXTRACTED / "001-02-12pt.pypdfium2.txt").read_text(encoding="utf-8"))
+    assert "英國軍艦 HMS Spey（P234）首次於 2025 年 6 月 18 日" in body
+
+
 #: 002-01, <表二>, pypdf of the 10.5pt-dense layout (the page's footnote and page number lifted
 #: out, the header printed again on the next page dropped): one printed cell line per line,
 #: a row's label and its first cell's first line on one line (one baseline)

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 
 from .chars import (
+    glued_inside_a_line,
     join_spaced_urls,
     remove_cjk_spaces,
     restore_dropped_spaces,
@@ -127,6 +128,9 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
         if text != line.text:
             line.printed = line.text
             line.text = text
+    # where the extractor drops line-end hyphens, a glue inside a printed line is a lost space
+    inside_a_line = glued_inside_a_line(lines, layout.wrap.full) \
+        if layout.hard_wrapped and not layout.keeps_hyphens else set()
     if layout.hard_wrapped and not layout.wrap.marks_ends:
         lines = rejoin_lines_split_at_markers(lines, layout.wrap, report)
     lines, notes = separate_footnotes(lines, layout.hard_wrapped, report, layout.wrap.full)
@@ -157,11 +161,18 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
         evidence, repair = standalone_acronyms(texts), restore_dropped_spaces
     else:  # the extractor drops line-end hyphens: a glued pair may have lost one
         evidence, repair = article_words(texts), restore_dropped_hyphens
+    acronyms = standalone_acronyms(texts) if inside_a_line else set()
     for block in blocks:
         if block.kind not in ("table", "preformatted"):
             block.text = repair(block.text, evidence, report, block.line)
+            if inside_a_line:
+                block.text = restore_dropped_spaces(block.text, acronyms, report, block.line,
+                                                    inside_a_line)
     for number, text in footnotes.items():
         footnotes[number] = repair(text, evidence, report, notes.lines.get(number))
+        if inside_a_line:
+            footnotes[number] = restore_dropped_spaces(footnotes[number], acronyms, report,
+                                                       notes.lines.get(number), inside_a_line)
     return CleanArticle(blocks, footnotes)
 
 

@@ -168,18 +168,43 @@ def standalone_acronyms(texts) -> set[str]:
     return {match.group(1) for text in texts for match in _STANDALONE_ACRONYM.finditer(text)}
 
 
+def glued_inside_a_line(lines, full: int) -> set[str]:
+    """Acronyms glued to a word (``HMSSpey``) where no dropped line-end hyphen can have glued
+    them: the joint stands more than :data:`LINE_END_MARGIN` short of a full printed line
+    (``full``, in :func:`printed_width` units).
+
+    An extractor that drops a line-end hyphen (pdftotext) moves the word's rest up to the
+    line the hyphen ended, so its joint is where a full line ends:
+    ``…http://cpc.people.com.cn/n/2014/0416/c6409424900492.html。`` PDFium's lost space is
+    anywhere: ``在」。4工黨政府上台後，英國軍艦 HMSSpey（P234）首次於…`` (joint at 34 of 74).
+    """
+    from .layout import printed_width
+
+    inside: set[str] = set()
+    for line in lines:
+        for match in _GLUED_ACRONYM.finditer(line.text):
+            if printed_width(line.text[:match.end(1)]) < full - LINE_END_MARGIN:
+                inside.add(match.group(0))
+    return inside
+
+
+#: how far short of a full line (two ideographs per unit pair) a joint is inside the line
+LINE_END_MARGIN = 10
+
+
 def restore_dropped_spaces(text: str, acronyms: set[str], report: Report | None = None,
-                           line: int | None = None) -> str:
+                           line: int | None = None, only: set[str] | None = None) -> str:
     """Put back the space an extractor lost between an acronym and the capitalised word after
     it, where the article prints the acronym as a word of its own (``acronyms``,
     :func:`standalone_acronyms`).
 
     Before (PDFium): ``英國軍艦 HMSSpey（P234）`` in an article that prints ``HMS Prince of
     Wales`` → After: ``英國軍艦 HMS Spey（P234）``. ``AInvest`` (one capital) stays, and so
-    does an acronym the article never prints alone.
+    does an acronym the article never prints alone. ``only``: the glued words that may be
+    split (in text whose extractor drops line-end hyphens, :func:`glued_inside_a_line`).
     """
     def split(match: re.Match) -> str:
-        if match.group(1) not in acronyms:
+        if match.group(1) not in acronyms or (only is not None and match.group(0) not in only):
             return match.group(0)
         if report is not None:
             report.add("restore_dropped_spaces", line, match.group(0),
