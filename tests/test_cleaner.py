@@ -277,6 +277,29 @@ def test_a_paragraph_the_author_ended_with_a_comma_ends_where_its_line_stops_far
     assert "可能會成為金正恩政權的不穩定因素，\n\n他的核戰略除了成功維持住" in body_of(raw)
 
 
+def test_a_comma_ends_a_paragraph_short_of_the_margin_before_a_first_line():
+    """end_at_a_comma_far_short in two more layouts of 002-01 (PyMuPDF): in 12pt-header the
+    line stops at 54 of 72 and the next is a first line (68, indent 4); in a5-11pt the next
+    line is short (49 of a first line's 56) only because ``(survival interest)`` did not fit
+    on it. A comma two columns short of the margin goes on: what opens the next line fits
+    nowhere else in a typeset paragraph, but widths are not that exact."""
+    from zhiku.clean.layout import Wrap
+    from zhiku.clean.paragraphs import end_at_a_comma_far_short
+
+    header = split_lines("難和糧食不足的問題，可能會成為金正恩政權的不穩定因素，\n"
+                         "他的核戰略除了成功維持住「黨-國家體系」的生存利益(survival interest)之\n"
+                         "外，並得以開始集中專心在「人民經濟政策」，挽救岌岌可危的國內經濟，除此之\n")
+    wrap = Wrap(marks_ends=False, full=72, slack=1, first_indent=4)
+    assert end_at_a_comma_far_short(*header, wrap, opening=False)
+    a5 = split_lines("權的不穩定因素，\n他的核戰略除了成功維持住「黨- 國家體系」的生存利益\n"
+                     "(survival interest)之外，並得以開始集中專心在「人民經濟政\n")
+    wrap = Wrap(marks_ends=False, full=60, slack=2, first_indent=4)
+    assert end_at_a_comma_far_short(*a5, wrap, opening=False)
+    nearly_full = split_lines("和過去長期的慢性經濟困難和糧食不足的問題，可能會成為金正，\n"
+                              + a5[1].text + "\n" + a5[2].text + "\n")
+    assert not end_at_a_comma_far_short(*nearly_full, wrap, opening=False)
+
+
 def test_a_markdown_table_an_extractor_wrote_is_never_joined_to_prose():
     """keep_markdown_table (pymupdf4llm, 002-01 in 12pt: a row for each printed line): the
     rows stay a block of their own, as written, and the paragraph after them is its own."""

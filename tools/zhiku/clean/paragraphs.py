@@ -360,7 +360,7 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
         # a line far shorter than a full line that stops without a comma: a heading or a
         # title (unless a long word or URL that did not fit follows)
         far_short = wrap.full - _printed_width(line.text) > 0.3 * wrap.full
-        if far_short and end_at_a_comma_far_short(line, following, wrap, opening):
+        if end_at_a_comma_far_short(line, following, after, wrap, opening):
             if report is not None:
                 report.add("end_at_a_comma_far_short", line.no, line.text[-8:] + " | "
                            + following.text[:8], line.text[-8:] + " ¶ " + following.text[:8])
@@ -487,24 +487,37 @@ def end_where_the_next_would_fit(line: Line, following: Line, deficit: int) -> b
 
 
 
-def end_at_a_comma_far_short(line: Line, following: Line, wrap: Wrap, opening: bool) -> bool:
-    """An author's paragraph may end in a comma; it did where its last line stops far short
-    of the margin with room for what opens the next line, and that line is no piece of one.
+def end_at_a_comma_far_short(line: Line, following: Line, after: Line | None, wrap: Wrap,
+                             opening: bool) -> bool:
+    """An author's paragraph may end in a comma; it did where its last line stops short of
+    the margin with room for what opens the next line, and that line is no piece of one.
 
     Before (002-01, PyMuPDF, 12pt): ``…金正恩政權更加穩定，但是由於疫情和過去長期的慢性經濟困難和
     糧食不足的問題，`` / ``可能會成為金正恩政權的不穩定因素，`` (16 of 38 wide) /
     ``他的核戰略除了成功維持住「黨-國家體系」的生存利益(survival interest)之外，並``
-    After: a paragraph ends at ``…不穩定因素，``.
+    After: a paragraph ends at ``…不穩定因素，``. The same in 12pt-header, where the line is
+    54 of 72 wide, and in a5-11pt, where the next line is short because
+    ``(survival interest)`` did not fit on it: ``他的核戰略除了成功維持住「黨- 國家體系」的生存利益``
+    (49 of a first line's 56) / ``(survival interest)之外，…``.
     Only a full-width comma on a line of ideographs (no Latin letters, whose widths are
-    estimates; no digits that could be a marker's piece), not a paragraph's first line, and
-    the next line as wide as a paragraph's first line or wider (it is no rest of a line
-    broken at a marker or a stretched gap).
+    estimates; no digits that could be a marker's piece), at least
+    :data:`MIN_COMMA_END_ROOM` short, not a paragraph's first line, and the next line as
+    wide as a paragraph's first line or short only by a Latin word that did not fit (it is
+    no rest of a line broken at a marker or a stretched gap).
     """
+    room = wrap.full - _printed_width(line.text)
+    first_line_room = wrap.full - wrap.first_indent - _printed_width(following.text)
     return (line.text.endswith("，") and not opening
             and not LATIN_LETTER.search(line.text) and not re.search(r"\d", line.text[-4:])
             and not following.text[:1].isascii()
-            and _opening_unit_width(following.text) <= wrap.full - _printed_width(line.text)
-            and _printed_width(following.text) >= wrap.full - wrap.first_indent - wrap.slack - 2)
+            and room >= MIN_COMMA_END_ROOM and _opening_unit_width(following.text) <= room
+            and (first_line_room <= wrap.slack + 2
+                 or after is not None and keep_lines_before_long_words(following, after,
+                                                                       first_line_room)))
+
+
+#: how far short of the margin (two ideographs) a line ending in a comma may end a paragraph
+MIN_COMMA_END_ROOM = 4
 
 
 def _opening_unit_width(text: str) -> int:
