@@ -300,6 +300,45 @@ def test_a_comma_ends_a_paragraph_short_of_the_margin_before_a_first_line():
     assert not end_at_a_comma_far_short(*nearly_full, wrap, opening=False)
 
 
+#: 002-01's English abstract as PyMuPDF reads it (12pt-header, ragged right): a space ends
+#: each line that wrapped at a space, none the paragraph's last line (``…East Asia.``)
+ABSTRACT_PYMUPDF = (
+    "In the end of 2021 is the 10th anniversary of Kim Jong-un's reign, the \n"
+    "Korean Peninsula has experienced the nuclear crisis, the summit between \n"
+    "South Korea, North Korea and the United States which focus on North \n"
+    "Korean nuclear issue, Security issues of Korean Peninsula and East Asia.\n"
+    "During this period, North Korea not only restored pollical system to \n"
+    "make sure military force is under control by Workers' Party of Korea but \n"
+    "establish the Rocket Strategic Army which can launch nuclear missile in \n"
+    "North Korea. And this political system has never been seen before in Kim \n"
+    "Jung il and Kim Il Sung era. This article hopes that through North Korea’s\n"
+    "nuclear strategic development analysis, Taiwan's North Korean studies \n"
+    "and regional peace studies provide different perspectives, allowing future \n"
+    "East Asian regional studies to have more diverse analytical paths.\n"
+    "Keywords: Kim Jun Un, Workers' Party of Korea, North Korea, DPRK, \n"
+    "Korean peninsula\n")
+
+
+def test_a_latin_sentence_end_without_the_wrap_space_ends_the_paragraph():
+    """end_latin_paragraphs_without_a_wrap_space: PyMuPDF keeps the space at which a Latin
+    line wrapped (10 of the 11 full lines that wrap between two words; ``Korea’s`` is the
+    exception), so ``…and East Asia.`` with no space before ``During`` ends a paragraph, and
+    the keywords line opens its own. pdftotext writes no such space: nothing to read."""
+    from itertools import pairwise
+
+    from zhiku.clean.layout import Wrap, keeps_latin_wrap_spaces
+    from zhiku.clean.paragraphs import end_latin_paragraphs_without_a_wrap_space
+
+    lines = split_lines(ABSTRACT_PYMUPDF)
+    assert keeps_latin_wrap_spaces(lines, 72)
+    wrap = Wrap(marks_ends=False, full=72, slack=1, first_indent=4, latin_wrap_spaces=True)
+    ends = [line.text[-12:] for line, following in pairwise(lines)
+            if end_latin_paragraphs_without_a_wrap_space(line, following, wrap)]
+    assert ends == ["d East Asia.", "tical paths."]
+    pdftotext = split_lines(ABSTRACT_PYMUPDF.replace(" \n", "\n"))
+    assert not keeps_latin_wrap_spaces(pdftotext, 72)
+
+
 def test_a_markdown_table_an_extractor_wrote_is_never_joined_to_prose():
     """keep_markdown_table (pymupdf4llm, 002-01 in 12pt: a row for each printed line): the
     rows stay a block of their own, as written, and the paragraph after them is its own."""

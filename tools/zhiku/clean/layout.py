@@ -252,6 +252,9 @@ class Wrap:
     slack: int = 0  # how much shorter than ``full`` a line inside a paragraph may be
     indented: bool = False  # leading spaces open a paragraph (``pdftotext -layout``)
     first_indent: int = 0  # how much shorter a paragraph's first line is (its indent)
+    #: the extractor keeps the space where a Latin line wrapped (PyMuPDF, pypdf, pdfminer,
+    #: PDFium: ``…Kim Jong-un's reign, the `` / ``Korean Peninsula…``)
+    latin_wrap_spaces: bool = False
 
 
 _SENTENCE_ENDS = ("。", "！", "？", "」", "』", "）", ")", "；", "：", "…", "!", "?")
@@ -313,7 +316,27 @@ def measure_wrap(lines: list[Line]) -> Wrap:
         first_indent = statistics.median_low(exact)
     else:
         first_indent = statistics.median(openings) if len(openings) >= 3 else 0
-    return Wrap(marks_ends, full, slack, indented, int(first_indent))
+    return Wrap(marks_ends, full, slack, indented, int(first_indent),
+                keeps_latin_wrap_spaces(content, full))
+
+
+#: a line that wraps inside Latin text: a word (or its comma) ends it, a word opens the next
+_LATIN_WRAP = (re.compile(r"[A-Za-z0-9,;]$"), re.compile(r"^[A-Za-z]"))
+MIN_LATIN_WRAPS = 5
+
+
+def keeps_latin_wrap_spaces(content: list[Line], full: int) -> bool:
+    """Does the extractor keep the space at which a Latin line wrapped? Then nearly every
+    line about as wide as a full line (``full``) that a Latin word ends and a Latin word
+    continues (at least :data:`MIN_LATIN_WRAPS` of them) ends with a space: PyMuPDF, pypdf,
+    pdfminer and PDFium write ``…Kim Jong-un's reign, the `` / ``Korean Peninsula has…``;
+    pdftotext and pdfplumber write ``…reign, the`` (False). A centred title's lines are
+    shorter: ``The influence and Prospects of the 10th cycle of`` has no space."""
+    wraps = [line for line, following in pairwise(content)
+             if _LATIN_WRAP[0].search(line.text) and _LATIN_WRAP[1].match(following.text)
+             and printed_width(line.text) >= 0.8 * full]
+    return len(wraps) >= MIN_LATIN_WRAPS and \
+        sum(line.trailing_space for line in wraps) >= 0.75 * len(wraps)
 
 
 def _glue_marker_pieces(content: list[Line]) -> list[Line]:

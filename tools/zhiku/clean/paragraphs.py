@@ -349,6 +349,12 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
     After: a paragraph ends at ``…『台灣牌』」。``
     """
     text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
+    if end_latin_paragraphs_without_a_wrap_space(line, following, wrap):
+        if report is not None:
+            report.add("end_latin_paragraphs_without_a_wrap_space", line.no,
+                       line.text[-12:] + " | " + following.text[:12],
+                       line.text[-12:] + " ¶ " + following.text[:12])
+        return True
     if keep_wrapped_urls(line, following):
         if report is not None:
             report.add("keep_wrapped_urls", following.no, line.text[-12:] + " | "
@@ -485,6 +491,32 @@ def end_where_the_next_would_fit(line: Line, following: Line, deficit: int) -> b
         and not LATIN_LETTER.search(line.text)
 
 
+
+
+def end_latin_paragraphs_without_a_wrap_space(line: Line, following: Line, wrap: Wrap) -> bool:
+    """Where the extractor keeps the space at which a Latin line wrapped
+    (:attr:`Wrap.latin_wrap_spaces`), a Latin sentence end with no space after it ends the
+    paragraph when a capitalised word opens the next line: the line did not wrap at a space.
+    Latin widths are estimates, so a ragged-right abstract gives no other sign.
+
+    Before (002-01, PyMuPDF, 12pt-header): ``South Korea, North Korea and the United States
+    which focus on North `` / ``Korean nuclear issue, Security issues of Korean Peninsula and
+    East Asia.`` / ``During this period, North Korea not only restored pollical system to ``
+    After: a paragraph ends at ``…and East Asia.``; ``During this period…`` opens the next.
+    A Latin keywords line opens a paragraph of its own as well: ``…more diverse analytical
+    paths.`` / ``Keywords: Kim Jun Un, …``.
+    """
+    return (wrap.latin_wrap_spaces and not line.trailing_space
+            and bool(_LATIN_SENTENCE_END.search(line.text))
+            and bool(_LATIN_SENTENCE_OPENING.match(following.text))) or (
+        _LATIN_KEYWORDS_LINE.match(following.text) is not None
+        and bool(_LATIN_SENTENCE_END.search(line.text)))
+
+
+#: a Latin sentence's end: a word of three letters or more, then ``.`` ``!`` ``?`` (not
+#: an abbreviation's ``U.S.``), maybe a closing quote or bracket
+_LATIN_SENTENCE_END = re.compile(r"[a-z]{3}[.!?][\"”’)]?$")
+_LATIN_SENTENCE_OPENING = re.compile(r"^[A-Z][a-z]+\b")
 
 
 def end_at_a_comma_far_short(line: Line, following: Line, after: Line | None, wrap: Wrap,
