@@ -3380,6 +3380,15 @@ def test_a_short_rest_pdfium_broke_after_a_sentence_marker_is_glued_back():
     assert "\n\n2022 年\n\n" not in body
 
 
+def test_a_rest_pdfium_broke_after_a_sentence_marker_is_no_first_line_with_room_left():
+    """rest_of_a_line_after_a_sentence_marker in a5-11pt (justified, indent 4): the rest
+    ``2022 年的《台灣問題與新時代中國統一事業》白皮書則因為`` is 54 wide, within the slack of
+    a first line's 56, but a first line would have taken ``對`` (2) too: it is the rest of
+    the printed line ``峻」。5 2022 年…`` (003-03, pypdfium2)."""
+    body = body_of((EXTRACTED / "003-03-a5-11pt.pypdfium2.txt").read_text(encoding="utf-8"))
+    assert "更加嚴峻」。[^5] 2022 年的《台灣問題與新時代中國統一事業》白皮書則因為對台政策" in body
+
+
 def _pdfium_12pt_001_05() -> str:
     """PDFium's text of 001-05 in the layout ``12pt``: no page numbers, pages joined by a
     bare line break, two footnote numbers alone on a line (``7`` / ``Linas Kmieliauskas, …``;

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from .layout import (
     BARE_URL,
     ENDS_MID_SENTENCE,
+    LATIN_LETTER,
+    OPENING_UNIT,
     SUPERSCRIPT_RUN,
     Line,
     Wrap,
@@ -1536,13 +1538,21 @@ def rest_of_a_line_after_a_sentence_marker(previous: Line, line: Line, wrap: Wra
     After: ``…更加嚴峻」。5 2022 年`` / ``的《台灣問題…`` (the caller glues the pieces).
     After a sentence a paragraph may end too, so only a piece that cannot stand alone: it
     ends mid-sentence, it is no heading and no caption, it is shorter than a paragraph's
-    first line (a full line less the indent), and the text goes on after it. The caller checks that both pieces make one printed line.
+    first line (a full line less the indent) by more than the slack, or, without Latin
+    letters, by room enough for what opens the next line (no typesetter ends a first line
+    there: a5-11pt, ``峻」。5`` / ``2022 年的《台灣問題與新時代中國統一事業》白皮書則因為``, 54
+    of a first line's 56, / ``對台政策…``), and the text goes on after it. The caller checks
+    that both pieces make one printed line.
     """
     from .paragraphs import TABLE_CAPTION, heading_level
 
+    room = wrap.full - wrap.first_indent - printed_width(line.text)  # as a first line
     return bool(_MARKER_AFTER_SENTENCE.search(previous.text) and following
                 and ENDS_MID_SENTENCE.search(line.text)
-                and printed_width(line.text) < wrap.full - wrap.first_indent - wrap.slack - 2
+                and (room > wrap.slack + 2
+                     # no first line stops with room for what opens the next line
+                     or not LATIN_LETTER.search(line.text)
+                     and 0 < printed_width(OPENING_UNIT.match(following).group(0)) <= room)
                 and not heading_level(line.text) and not TABLE_CAPTION.match(line.text))
 
 
