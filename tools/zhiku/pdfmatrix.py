@@ -16,6 +16,8 @@ is converted with :func:`zhiku.convert.convert_text` and scored with
 Needs ``pip install -e '.[pdf]'`` and ``apt-get install pandoc libreoffice-writer
 fonts-noto-cjk poppler-utils``.  PDFs and extractions are cached in ``.cache/pdfmatrix/``
 (keyed by a hash of what produced them), so a second run only re-cleans and re-scores.
+With ``--details``, each article below target is given its cause, checked in its PDF's line
+geometry (:mod:`zhiku.pdfcauses`).
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ class Result:
     found: int  # articles the splitter found
     furniture: int  # page numbers / running headers left inside article paragraphs
     error: str = ""
+    bodies: list[str] = field(default_factory=list)  # the cleaned articles that were scored
 
     @property
     def expected(self) -> int:
@@ -567,12 +570,13 @@ def run_case(case: Case, extractor: str, cache: Path) -> Result:
     # line ends as zhiku reads a file (PDFium ends its lines with CRLF)
     converted = convert_text(normalize_newlines(text), f"{case.name}.txt")
     articles = converted.articles
-    scores, furniture = [], 0
+    scores, furniture, bodies = [], 0, []
     for index, ref in enumerate(case.references):
         produced = articles[index].body if index < len(articles) else ""
         scores.append(score_article(f"{case.name}/{ref.name}", produced, as_typeset(ref.body)))
         furniture += furniture_left(produced, case.header)
-    return Result(case, extractor, scores, len(articles), furniture)
+        bodies.append(produced)
+    return Result(case, extractor, scores, len(articles), furniture, bodies=bodies)
 
 
 def make_cases(references: list[Reference], manifest: dict[str, str],
@@ -641,7 +645,9 @@ def format_matrix(results: list[Result]) -> str:
     return "\n".join(rows)
 
 
-def format_details(results: list[Result]) -> str:
+def format_details(results: list[Result], causes: dict | None = None) -> str:
+    """One row per article; a row below target ends in ``<`` and, given ``causes``
+    (:func:`zhiku.pdfcauses.classify_results`), the cause of the miss."""
     rows = []
     for result in results:
         if result.error:
@@ -653,7 +659,9 @@ def format_details(results: list[Result]) -> str:
                 f"{result.extractor:<17} {s.name:<44} {s.paragraph_f1:6.3f} {s.headings:6.3f} "
                 f"{s.footnote_texts:6.3f} {s.footnote_refs:6.3f} {s.cjk_similarity:7.4f} "
                 f"{result.found}/{result.expected} furn={result.furniture} "
-                f"spaces={s.cjk_spaces}/{s.cjk_spaces_lost}{flag}")
+                f"spaces={s.cjk_spaces}/{s.cjk_spaces_lost}{flag}"
+                + (f"  {causes[(result.extractor, s.name)].label()}"
+                   if causes and (result.extractor, s.name) in causes else ""))
     return "\n".join(rows)
 
 
@@ -693,10 +701,19 @@ def main(reference_dir: Path, corpus_dir: Path, cache: Path, extractors: list[st
         return 2
     matrix = run(reference_dir, corpus_dir, cache, extractors, layouts, articles,
                  progress=lambda what: print(f"  {what}", file=sys.stderr, flush=True))
+    causes = None
     if details:
-        print(format_details(matrix.results))
+        from .pdfcauses import classify_results
+
+        causes = classify_results(matrix.results, cache)
+        print(format_details(matrix.results, causes))
         print()
     print(format_matrix(matrix.results))
+    if causes is not None:
+        from .pdfcauses import summary
+
+        print()
+        print(summary(causes))
     if dump:
         from .convert import convert_text
         from .read import normalize_newlines

@@ -1,0 +1,239 @@
+"""Why a case of the PDF matrix misses, checked in the PDF's line geometry (zhiku.pdfcauses).
+
+The printed lines here are built by hand from what PyMuPDF reads in the matrix's PDFs
+(text, box in pt, font size), so the checks run without a PDF."""
+
+from __future__ import annotations
+
+from zhiku.fidelity import normalize
+from zhiku.pdfcauses import (
+    Cause,
+    Glyph,
+    PrintedLine,
+    PrintedText,
+    classify_article,
+    hyphen_ends_a_line,
+    lead_width,
+    merge_pieces,
+    missing_hyphens,
+    next_in_flow,
+    paragraph_break,
+    summary,
+)
+
+
+def glyphs(text: str, x0: float, top: float, size: float) -> list[Glyph]:
+    """A run of glyphs as PyMuPDF boxes them: an ideograph 1 em wide, other characters
+    half an em."""
+    run = []
+    for char in text:
+        width = size if ord(char) > 0x2000 else size / 2
+        run.append(Glyph(char, x0, top, x0 + width, top + size, size))
+        x0 += width
+    return run
+
+
+def line(text: str, x0: float, top: float, x1: float, size: float = 12.0, page: int = 0,
+         lead: float = 12.0) -> PrintedLine:
+    return PrintedLine(page, x0, top, x1, top + size, size, text, lead)
+
+
+# ----------------------------------------------------------------------- the PDF's lines
+
+
+def test_a_line_cut_at_a_raised_footnote_marker_is_one_printed_line_without_the_marker():
+    """001-04 in 12pt, page 1: PyMuPDF reads ``…觀看北韓電影的限制。`` and ``¹這是李在`` as
+    two lines (the 7 pt marker is raised); printed, they are one line, whose text leaves
+    the marker out and whose right edge is the last glyph's."""
+    first = glyphs("執行 50 多年的「對北廣播」，同時也解除韓國國內觀看北韓電影的限制。", 72.1, 287.6, 12)
+    marker = glyphs("1", first[-1].x1, 285.9, 7)
+    rest = glyphs("這是李在", marker[-1].x1, 287.6, 12)
+    below = glyphs("明政府上台之後在對朝政策領域最受矚目的部分", 72.1, 313.4, 12)
+    lines = merge_pieces(0, [below, marker + rest, first])
+    assert [printed.text for printed in lines] == [
+        "執行 50 多年的「對北廣播」，同時也解除韓國國內觀看北韓電影的限制。這是李在",
+        "明政府上台之後在對朝政策領域最受矚目的部分"]
+    assert lines[0].x1 == rest[-1].x1 and lines[0].size == 12
+
+
+def test_a_ligatures_letters_keep_pymupdfs_order():
+    """003-07's footnote 1: the ``fl`` of ``conflict`` is one glyph, whose two letters
+    PyMuPDF gives the same box; read in PyMuPDF's order, not sorted by box."""
+    run = glyphs("kashmir-con", 72.1, 746.0, 9.5)
+    ligature = [Glyph("f", run[-1].x1, 746.0, run[-1].x1 + 5, 755.5, 9.5),
+                Glyph("l", run[-1].x1, 746.0, run[-1].x1 + 5, 755.5, 9.5)]
+    run += ligature + glyphs("ict-hnk-", ligature[-1].x1, 746.0, 9.5)
+    assert merge_pieces(0, [run])[0].text == "kashmir-conflict-hnk-"
+
+
+def test_a_body_line_goes_on_past_the_footnotes_page_number_and_running_header():
+    """12pt-header: a page's last body line goes on below the next page's running header
+    (9 pt), past the page's footnotes (9.5 pt) and page number (12 pt, digits alone); a
+    heading on the same page (14 pt) ends the flow."""
+    lines = [line("兩種送出方式，兩者的內容也並非完全相同。從結果來看，播音廣播的內容通常較具", 85.2, 600, 516.1),
+             line("3 李承晚政府時期先後成立漢城中央廣播電台", 85.2, 732.1, 486.5, 9.5),
+             line("1", 519.0, 787.0, 524.7),
+             line("國防安全即時評析", 268.9, 38.7, 340.9, 9.0, page=1),
+             line("靈活性，對北韓前線部隊士官兵和北韓非軍事區附近民眾所造成的影響也相對明顯。", 85.2, 76.2, 516.1, page=1),
+             line("貳、安全意涵", 85.2, 110, 169.2, 14.0, page=1),
+             line("北韓則是從 1967 年開始在前線設置擴音器、調頻廣播，對韓國實施「對南廣播」，", 85.2, 140, 512.0, page=1)]
+    assert next_in_flow(lines, 0) == 4
+    assert next_in_flow(lines, 4) is None
+
+
+# ----------------------------------------------------------------------- hyphens
+
+
+#: 001-01 in letter-14pt-sans, page 4: footnote 4 breaks its URL after ``trump-``
+FOOTNOTE_4 = [
+    line("張鎮宏、黃浩珉，〈與川普的談判還沒結束：美國更新對等關稅，台灣「20%暫時性稅率」的", 62.5, 685.3, 541.1, 11.5, page=3),
+    line("風險與機會〉，《報導者》，2025 年 8 月 1 日，https://www.twreporter.org/a/trump-", 62.5, 703.5, 520.7, 11.5, page=3),
+    line("tariff-taiwan-20250801。", 62.5, 720.1, 198.6, 11.5, page=3),
+    line("4", 542.1, 737.6, 549.9, 14.0, page=3),
+]
+FOOTNOTE_4_TEXT = normalize(
+    "張鎮宏、黃浩珉，〈與川普的談判還沒結束：美國更新對等關稅，台灣「20%暫時性稅率」的風險與"
+    "機會〉，《報導者》，2025 年 8 月 1 日，https://www.twreporter.org/a/trump-tariff-taiwan-20250801。")
+
+
+def test_a_missing_hyphen_is_the_only_difference_or_none():
+    """pdftotext drops the hyphen at the line end and joins: ``trumptariff``."""
+    dropped = FOOTNOTE_4_TEXT.replace("trump-tariff", "trumptariff")
+    assert missing_hyphens(dropped, FOOTNOTE_4_TEXT) == [FOOTNOTE_4_TEXT.index("-tariff")]
+    assert missing_hyphens(FOOTNOTE_4_TEXT, FOOTNOTE_4_TEXT) == []
+    assert missing_hyphens(dropped.replace("taiwan", "taiwan "), FOOTNOTE_4_TEXT) is None
+    assert missing_hyphens(FOOTNOTE_4_TEXT.replace("trump-", "trump- "), FOOTNOTE_4_TEXT) is None
+
+
+def test_a_missing_hyphen_is_found_at_the_end_of_a_printed_line():
+    """``…/a/trump-`` ends a printed line and ``tariff-taiwan-20250801。`` opens the next:
+    that hyphen is at a line end; the next one (``tariff-taiwan``) is inside a line."""
+    printed = PrintedText(FOOTNOTE_4)
+    assert hyphen_ends_a_line(FOOTNOTE_4_TEXT, FOOTNOTE_4_TEXT.index("-tariff"), printed)
+    assert not hyphen_ends_a_line(FOOTNOTE_4_TEXT, FOOTNOTE_4_TEXT.index("-taiwan"), printed)
+
+
+def test_a_hyphen_is_not_at_a_line_end_where_the_pdf_prints_it_inside_a_line():
+    """a5-11pt prints the whole URL on one line (``日，https://www.twreporter.org/a/trump-
+    tariff-taiwan-20250801。``): a hyphen missing there is no line end's."""
+    printed = PrintedText([
+        line("率」的風險與機會〉，《報導者》，2025 年 8 月 1 ", 42.6, 522.9, 234.3, 8.5),
+        line("日，https://www.twreporter.org/a/trump-tariff-taiwan-20250801。", 42.6, 535.1, 315.9, 8.5)])
+    assert not hyphen_ends_a_line(FOOTNOTE_4_TEXT, FOOTNOTE_4_TEXT.index("-tariff"), printed)
+
+
+def test_a_line_ending_in_the_hyphen_must_go_on_with_the_reference_text():
+    """A line that ends ``…/a/trump-`` but goes on with other text than the reference's
+    after the hyphen does not show the hyphen the cleaned text lacks."""
+    printed = PrintedText([FOOTNOTE_4[1], line("tariffs-2025。", 62.5, 720.1, 150.0, 11.5)])
+    assert not hyphen_ends_a_line(FOOTNOTE_4_TEXT, FOOTNOTE_4_TEXT.index("-tariff"), printed)
+
+
+# ----------------------------------------------------------------------- full lines
+
+#: 001-04 in 12pt, page 2: ragged right, no indent; a full line of 37 ideographs ends at
+#: 516.1 pt (the margin is at 523.3), one with Latin text up to it
+PAGE_2 = [
+    line("1962 年，朴正熙政府時期，國營對外廣播業務被分為「對外」與「對共」兩大部分，", 72.1, 133.9, 521.0),
+    line("月，首度在非軍事區（Demilitarized Zone, DMZ）前線設置大型擴音器和心戰廣播", 72.1, 211.5, 519.4),
+    line("部隊，以調頻廣播和播音廣播兩種方式，對北韓實施心戰廣播。目前韓國軍方的心戰", 72.1, 237.3, 516.1),
+    line("因此，韓國的「對北廣播」在實務定義上，通常包含了「調頻廣播」和「播音廣播」", 72.1, 320.9, 516.1),
+    line("兩種送出方式，兩者的內容也並非完全相同。從結果來看，播音廣播的內容通常較具", 72.1, 346.7, 516.1),
+    line("靈活性，對北韓前線部隊士官兵和北韓非軍事區附近民眾所造成的影響也相對明顯。", 72.1, 372.6, 516.1),
+    line("北韓則是從 1967 年開始在前線設置擴音器、調頻廣播，對韓國實施「對南廣播」，", 72.1, 404.4, 512.0),
+    line("並透過敵後作業，在韓國內部製造混亂。有鑑於此，國情院的前身韓國中央情報局", 72.1, 430.3, 508.0),
+]
+PARAGRAPH_A = normalize(
+    "因此，韓國的「對北廣播」在實務定義上，通常包含了「調頻廣播」和「播音廣播」兩種送出方式，"
+    "兩者的內容也並非完全相同。從結果來看，播音廣播的內容通常較具靈活性，對北韓前線部隊士官兵"
+    "和北韓非軍事區附近民眾所造成的影響也相對明顯。")
+PARAGRAPH_B = normalize(
+    "北韓則是從 1967 年開始在前線設置擴音器、調頻廣播，對韓國實施「對南廣播」，並透過敵後作業，"
+    "在韓國內部製造混亂。有鑑於此，國情院的前身韓國中央情報局（KCIA）從 1973 年開始設置多個對北"
+    "廣播頻電台。")
+
+
+def test_a_paragraph_whose_last_line_is_full_before_an_unindented_one_is_a_full_line():
+    assert paragraph_break(PARAGRAPH_A, PARAGRAPH_B, PrintedText(PAGE_2)) == ("full-line", "")
+
+
+def test_a_last_line_one_ideograph_short_is_not_full():
+    """Ending at 504.1 pt, one ideograph short of the others, the line had room for
+    ``北``: the paragraph ended there in the text too."""
+    short = [*PAGE_2[:5], line(PAGE_2[5].text[:-1], 72.1, 372.6, 504.1), *PAGE_2[6:]]
+    kind, why = paragraph_break(PARAGRAPH_A[:-1], PARAGRAPH_B, PrintedText(short))
+    assert kind == "" and "1.0 em short" in why
+
+
+def test_an_indented_first_line_is_no_full_line_case():
+    """12pt-header indents a paragraph's first line by two ideographs (24 pt)."""
+    indented = [*PAGE_2[:6], line(PAGE_2[6].text, 96.1, 404.4, 516.0), *PAGE_2[7:]]
+    kind, why = paragraph_break(PARAGRAPH_A, PARAGRAPH_B, PrintedText(indented))
+    assert kind == "" and "indented 2.0 em" in why
+
+
+def test_a_last_line_the_next_paragraphs_first_word_does_not_fit_on():
+    """001-05 in 12pt, page 5: ``…取得滲透機會。¹⁶`` ends 1.1 em short of the column, then
+    ``Kimsuky 團體…`` starts at the margin: ``Kimsuky`` (51.8 pt) did not fit in the room
+    left (at most 24.8 pt)."""
+    lines = [
+        line("韓國中斷所有對北心戰廣播與北韓關閉廣播干擾信號的過程相當快速，然而在此同時，", 72.1, 130.0, 516.1),
+        line("如 WhatsApp 或Telegram 等，隨後發送偽裝成「工作機會」或惡意「虛擬私人網", 72.1, 179.6, 512.8),
+        line("路」（Virtual Private Network, VPN）客戶端的惡意軟體藉此取得滲透機會。", 72.1, 203.8, 503.3),
+        line("Kimsuky 團體（又稱 APT-C-55）則專門以網路釣魚、憑證和密碼竊取，及水坑攻擊", 72.1, 237.3,
+             520.2, lead=51.8),
+        line("等社交工程手段獲取資訊，藉冒充教授或學術機構，經電子郵件或透過作為「MD5 訊", 72.1, 263.2, 522.7),
+        line("的心戰措施全面宣告中止。北韓也幾乎在同一時間，關閉針對韓國的廣播干擾信號。", 72.1, 300.0, 516.1),
+    ]
+    first = normalize("…或惡意「虛擬私人網路」（Virtual Private Network, VPN）客戶端的惡意軟體"
+                      "藉此取得滲透機會。")
+    second = normalize("Kimsuky 團體（又稱 APT-C-55）則專門以網路釣魚、憑證和密碼竊取，及水坑攻擊"
+                       "等社交工程手段獲取資訊。")
+    assert paragraph_break(first, second, PrintedText(lines)) == ("next-word", "")
+    narrow = [*lines[:3], line(lines[3].text, 72.1, 237.3, 520.2, lead=12.0), *lines[4:]]
+    kind, why = paragraph_break(first, second, PrintedText(narrow))
+    assert kind == "" and "room for" in why
+
+
+# ----------------------------------------------------------------------- one article
+
+
+def test_an_article_joined_at_a_full_line_and_missing_a_line_end_hyphen():
+    """Every difference explained: the paragraphs joined at the full line, the footnote's
+    hyphen dropped at its line end."""
+    printed = PrintedText(PAGE_2 + FOOTNOTE_4)
+    reference = f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n\n[^4]: {FOOTNOTE_4_TEXT}\n"
+    produced = (f"{PARAGRAPH_A}{PARAGRAPH_B}\n\n"
+                f"[^4]: {FOOTNOTE_4_TEXT.replace('trump-tariff', 'trumptariff')}\n")
+    cause = classify_article(produced, reference, printed)
+    assert cause.label() == "hyphen ×1 + full-line ×1" and cause.kind == "full-line"
+
+
+def test_any_other_difference_is_other_with_the_first_one():
+    printed = PrintedText(PAGE_2 + FOOTNOTE_4)
+    reference = f"{PARAGRAPH_A}\n\n{PARAGRAPH_B}\n"
+    produced = f"{PARAGRAPH_A}\n\n{PARAGRAPH_B.replace('1973', '1937')}\n"
+    cause = classify_article(produced, reference, printed)
+    assert cause.kind == "other" and cause.label().startswith("other: paragraph “")
+    assert "1937" in cause.other
+    dropped_heading = classify_article(PARAGRAPH_A, f"### 貳、安全意涵\n\n{PARAGRAPH_A}", printed)
+    assert dropped_heading.other == "heading “貳、安全意涵”"
+
+
+def test_the_summary_counts_each_case_by_its_cause():
+    causes = {("pdftotext", "a"): classify_article("x", "x", PrintedText([])),
+              ("pdftotext", "b"): Cause(other="footnote 7 …")}
+    causes[("pdftotext", "c")] = Cause()
+    causes[("pdftotext", "c")].found.update({"hyphen": 2})
+    causes[("pymupdf", "d")] = Cause()
+    causes[("pymupdf", "d")].found.update({"full-line": 1, "hyphen": 1})
+    assert summary(causes) == (
+        "Misses: 4; information absent from the extracted text (checked in the PDF): "
+        "hyphens at PDF line ends 1, a full last line with no indent 1 (1 with hyphens too), "
+        "a last line the next paragraph's first word does not fit on, no indent 0; other 2")
+
+
+def test_what_opens_a_line_is_a_latin_word_or_an_ideograph_with_its_punctuation():
+    assert lead_width(glyphs("Kimsuky 團體（又稱", 72.1, 237.3, 12)) == 7 * 6
+    assert lead_width(glyphs("國，或潛在盟國", 72.1, 237.3, 12)) == 24
+    assert lead_width(glyphs("tariff-taiwan-20250801。", 62.5, 720.1, 11.5)) == 7 * 5.75

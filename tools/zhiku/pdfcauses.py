@@ -1,0 +1,540 @@
+"""Why a case of ``zhiku pdf-matrix`` misses its targets, checked in the PDF itself.
+
+A missed case's cleaned article is compared with its reference the way the scorer parses
+both (:func:`zhiku.fidelity.parse_body`: paragraphs, headings, footnotes, markers), and
+every paragraph or footnote text that differs is attributed to a cause, each verified in
+the PDF's line geometry (PyMuPDF's ``rawdict``: blocks → lines → spans → glyph boxes):
+
+- ``hyphen``: the cleaned text lacks hyphens the reference has, and nothing else differs;
+  each missing hyphen is the last glyph of a printed line, and that line's text and the
+  next line's text are the reference's text around the hyphen
+  (``…/a/trump-`` / ``tariff-taiwan-20250801``, cleaned ``trumptariff``).
+- ``full-line``: a cleaned paragraph is two (or more) reference paragraphs A + B joined
+  (up to the scorer's normalisation, and to hyphens verified as above); the printed line
+  that ends A reaches the column's right edge within :data:`FULL_LINE_SLACK` em, and B's
+  first line starts at the column's left edge, not indented
+  (``…的影響也相對明顯。`` + ``北韓則是從 1967 年…``).
+- ``next-word``: the same join, but A's last line ends further short, by less than the
+  width of what opens B, which did not fit there (``…取得滲透機會。¹⁶`` 1 em short, then
+  ``Kimsuky 團體…``, ``Kimsuky`` 4.3 em wide): a line full for what follows.
+
+The column is the one of the lines in the same font size (the body's or the footnotes'):
+the median left and right edges of its lines, most of which are full.
+
+A case whose differences are all explained so is information absent from the extracted
+text: the extractor's text is the same whether the line broke there or the paragraph
+ended.  Anything else is ``other``, with the first difference left unexplained.  The
+scores are not touched: this only reads the cleaned bodies the matrix scored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .fidelity import Score, normalize, parse_body
+
+if TYPE_CHECKING:
+    from .pdfmatrix import Result
+
+#: how far short of the column's right edge (in em of the line's font) a line still counts
+#: as full: less than one ideograph, so a line one ideograph short is not full
+FULL_LINE_SLACK = 0.75
+#: how far right of the column's left edge (in em) a first line still counts as not indented
+INDENT_SLACK = 0.5
+#: a span smaller than this part of its line's largest is a footnote marker (``⁵``)
+MARKER_SIZE = 0.8
+#: characters of the reference on each side of a missing hyphen that the PDF must show
+HYPHEN_CONTEXT = 12
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character PyMuPDF placed on a page: its box and font size."""
+
+    char: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """One printed line of a page: the union of PyMuPDF's line pieces on one baseline.
+
+    ``text`` leaves out footnote markers (glyphs smaller than :data:`MARKER_SIZE` of the
+    line's text); ``x0``/``x1`` are the outer edges of its visible glyphs, markers included
+    (a marker that ends a line is printed there)."""
+
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float  # font size of the line's text (its largest glyphs)
+    text: str
+    #: width of what opens the line and cannot be broken: a Latin word, or an ideograph
+    #: with the punctuation that may not open a line after it
+    lead: float = 0.0
+
+
+@dataclass(frozen=True)
+class Column:
+    """A text column: left and right edges (pt) and its font size (1 em)."""
+
+    left: float
+    right: float
+    em: float
+
+
+@dataclass
+class PrintedText:
+    """A PDF's printed lines in reading order: page by page, top to bottom."""
+
+    lines: list[PrintedLine]
+    columns: dict[float, Column] = field(default_factory=dict, repr=False)
+
+    def column(self, size: float) -> Column:
+        """The column of the text printed in ``size`` (the body, or the footnotes): the
+        median left and right edges of its lines, most of which are full lines."""
+        key = round(size, 1)
+        if key not in self.columns:
+            same = [line for line in self.lines if abs(line.size - size) < 0.3]
+            self.columns[key] = Column(statistics.median(line.x0 for line in same),
+                                       statistics.median(line.x1 for line in same), size)
+        return self.columns[key]
+
+
+def compact(text: str) -> str:
+    """Text for matching a printed line: no whitespace, and none of the characters the
+    scorer's :func:`~zhiku.fidelity.normalize` removes (``* _ ` \\``)."""
+    return re.sub(r"[\s*_`\\]", "", text)
+
+
+# --------------------------------------------------------------------------- the PDF's lines
+
+
+def merge_pieces(page: int, pieces: Iterable[Sequence[Glyph]]) -> list[PrintedLine]:
+    """PyMuPDF's line pieces of one page → printed lines, top to bottom.
+
+    PyMuPDF cuts a line where a raised footnote marker sits (``執行 50 多年的…限制。`` /
+    ``¹這是李在``); pieces whose vertical extents overlap by half the smaller height are
+    one printed line, read left to right."""
+    groups: list[list[Sequence[Glyph]]] = []
+    for piece in sorted((p for p in pieces if p), key=_middle):
+        top, bottom = _top(piece), _bottom(piece)
+        for group in groups:
+            g_top, g_bottom = min(map(_top, group)), max(map(_bottom, group))
+            overlap = min(bottom, g_bottom) - max(top, g_top)
+            if overlap >= 0.5 * min(bottom - top, g_bottom - g_top):
+                group.append(piece)
+                break
+        else:
+            groups.append([piece])
+    # pieces left to right, each piece's glyphs in PyMuPDF's order (a ligature's letters
+    # share a box: ``fl`` of ``conflict``)
+    lines = (_printed_line(page, [g for p in sorted(group, key=lambda p: p[0].x0) for g in p])
+             for group in groups)
+    return sorted((line for line in lines if line), key=lambda line: (line.y0, line.x0))
+
+
+def _top(piece: Sequence[Glyph]) -> float:
+    return min(g.y0 for g in piece)
+
+
+def _bottom(piece: Sequence[Glyph]) -> float:
+    return max(g.y1 for g in piece)
+
+
+def _middle(piece: Sequence[Glyph]) -> float:
+    return (_top(piece) + _bottom(piece)) / 2
+
+
+def _printed_line(page: int, glyphs: list[Glyph]) -> PrintedLine | None:
+    """The printed line of ``glyphs`` (in reading order); None when none is visible."""
+    ink = [g for g in glyphs if not g.char.isspace()]
+    if not ink:
+        return None
+    size = max(g.size for g in glyphs)
+    text = "".join(g.char for g in glyphs if g.size >= MARKER_SIZE * size)
+    return PrintedLine(page, min(g.x0 for g in ink), min(g.y0 for g in ink),
+                       max(g.x1 for g in ink), max(g.y1 for g in ink), size, text,
+                       lead_width(glyphs))
+
+
+#: punctuation that may not open a line: it goes down with the ideograph before it
+_NO_LINE_START = set("，。、；：！？」』）》〉】…,.;:!?)]")
+
+
+def lead_width(glyphs: Sequence[Glyph]) -> float:
+    """Width of what opens a line and cannot be broken (``Kimsuky`` of ``Kimsuky 團體``,
+    ``國，`` of ``國，或…``): after a Latin letter or digit, the glyphs up to a space or an
+    ideograph, or up to a hyphen included; else the first glyph and the punctuation after
+    it that may not open a line."""
+    ink = list(glyphs)
+    while ink and ink[0].char.isspace():
+        ink.pop(0)
+    if not ink:
+        return 0.0
+    end = 1
+    if ink[0].char.isascii() and ink[0].char.isalnum():
+        while (end < len(ink) and ink[end].char.isascii() and not ink[end].char.isspace()
+               and ink[end - 1].char != "-"):
+            end += 1
+    else:
+        while end < len(ink) and ink[end].char in _NO_LINE_START:
+            end += 1
+    return ink[end - 1].x1 - ink[0].x0
+
+
+def read_printed_text(pdf: Path) -> PrintedText:
+    """Every printed line of ``pdf`` (PyMuPDF ``rawdict``)."""
+    import pymupdf
+
+    lines: list[PrintedLine] = []
+    with pymupdf.open(str(pdf)) as document:
+        for number, page in enumerate(document):
+            pieces = []
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    pieces.append([Glyph(char["c"], *char["bbox"], span["size"])
+                                   for span in line["spans"] for char in span["chars"]])
+            lines.extend(merge_pieces(number, pieces))
+    return PrintedText(lines)
+
+
+def next_in_flow(lines: Sequence[PrintedLine], index: int) -> int | None:
+    """The line the text of ``lines[index]`` goes on in: the next line in reading order in
+    the same font size.  Smaller lines between are skipped (the page's footnotes after a
+    body line, the next page's running header), and so are page numbers; a larger line on
+    the same page (a heading) ends the flow: None.  On a later page larger lines are
+    skipped, as a footnote goes on below the next page's body text (a heading that opens
+    the next page is the scorer's business: its headings)."""
+    line = lines[index]
+    for following in range(index + 1, len(lines)):
+        other = lines[following]
+        if _PAGE_NUMBER.match(other.text):
+            continue
+        if abs(other.size - line.size) < 0.3:
+            return following
+        if other.size > line.size and other.page == line.page:
+            return None
+    return None
+
+
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$")
+
+
+# --------------------------------------------------------------------------- hyphens
+
+
+def missing_hyphens(produced: str, reference: str) -> list[int] | None:
+    """Where ``reference`` has a hyphen that ``produced`` lacks, when that is all that
+    differs: ``trumptariff`` in ``…/trump-tariff-taiwan`` → ``[index of the first -]``;
+    None when anything else differs (an empty list when they are equal)."""
+    missing, j = [], 0
+    for i, char in enumerate(reference):
+        if j < len(produced) and produced[j] == char:
+            j += 1
+        elif char == "-":
+            missing.append(i)
+        else:
+            return None
+    return missing if j == len(produced) else None
+
+
+def hyphen_ends_a_line(text: str, index: int, printed: PrintedText) -> bool:
+    """Whether the hyphen ``text[index]`` is the last glyph of a printed line: a line whose
+    text ends with the hyphen and with the reference's text before it, and whose next line
+    in the same flow begins with the reference's text after it (up to
+    :data:`HYPHEN_CONTEXT` characters each side, or the lines' lengths)."""
+    before = compact(text[max(0, index - HYPHEN_CONTEXT) : index + 1])
+    after = compact(text[index + 1 : index + 1 + HYPHEN_CONTEXT])
+    for number, line in enumerate(printed.lines):
+        ends = compact(line.text)
+        if not ends.endswith("-") or not ends.endswith(before[-len(ends):]):
+            continue
+        following = next_in_flow(printed.lines, number)
+        if following is None:
+            continue
+        begins = compact(printed.lines[following].text)
+        if begins.startswith(after[: len(begins)]):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- full lines
+
+
+def paragraph_break(first: str, second: str, printed: PrintedText) -> tuple[str, str]:
+    """What the PDF prints where paragraph ``first`` ends and ``second`` begins:
+    ``("full-line", "")``, ``("next-word", "")``, or ``("", why neither)``.
+
+    The printed line that ends ``first`` (its text is the end of ``first``) must be followed
+    in the same flow by a line that begins ``second``, and that line must start within
+    :data:`INDENT_SLACK` em of the column's left edge (:meth:`PrintedText.column`).
+    ``full-line``: the former reaches the column's right edge within
+    :data:`FULL_LINE_SLACK` em.  ``next-word``: it ends further short, but what opens
+    ``second`` (``Kimsuky`` of ``Kimsuky 團體``) is wider than the most room it can have
+    left: up to the column's right edge plus 1 em, as a full line of ideographs ends less
+    than one ideograph short of the margin."""
+    pairs = _line_pairs(compact(first), compact(second), printed.lines)
+    if not pairs:
+        return "", f"no printed line ends “{first[-10:]}” before one that begins “{second[:10]}”"
+    kinds = set()
+    for last, opening in pairs:
+        column = printed.column(last.size)
+        short = (column.right - last.x1) / column.em
+        indent = (opening.x0 - column.left) / column.em
+        if indent > INDENT_SLACK:
+            return "", f"“{second[:10]}” is indented {indent:.1f} em (p. {opening.page + 1})"
+        if short <= FULL_LINE_SLACK:
+            kinds.add("full-line")
+        elif opening.lead > column.right + column.em - last.x1:
+            kinds.add("next-word")
+        else:
+            return "", (f"“{first[-10:]}” ends {short:.1f} em short of the margin, room for "
+                        f"“{second[:10]}” (p. {last.page + 1})")
+    return ("next-word" if "next-word" in kinds else "full-line"), ""
+
+
+def _line_pairs(ending: str, opening: str,
+                lines: Sequence[PrintedLine]) -> list[tuple[PrintedLine, PrintedLine]]:
+    """Printed lines whose text ends ``ending``, each with the next line in its flow,
+    whose text begins ``opening`` (both compacted)."""
+    pairs = []
+    for number, line in enumerate(lines):
+        text = compact(line.text)
+        if not text or not ending.endswith(text):
+            continue
+        following = next_in_flow(lines, number)
+        if following is not None:
+            begins = compact(lines[following].text)
+            if begins and opening.startswith(begins):
+                pairs.append((line, lines[following]))
+    return pairs
+
+
+# --------------------------------------------------------------------------- one article
+
+
+#: the causes, in the order the summary gives them
+CAUSES = {
+    "hyphen": "hyphens at PDF line ends",
+    "full-line": "a full last line with no indent",
+    "next-word": "a last line the next paragraph's first word does not fit on, no indent",
+}
+
+
+@dataclass
+class Cause:
+    """What explains a missed article: how many differences each cause explains
+    (``hyphen``: missing hyphens; ``full-line``, ``next-word``: paragraph joins), or the
+    first difference nothing explains (``other``)."""
+
+    found: Counter = field(default_factory=Counter)
+    other: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The case's cause in the summary: ``other``, else the paragraph join if there is
+        one (``next-word`` before ``full-line``), else ``hyphen``."""
+        if self.other or not self.found:
+            return "other"
+        return next(kind for kind in ("next-word", "full-line", "hyphen") if self.found[kind])
+
+    def label(self) -> str:
+        """``hyphen ×2``, ``full-line ×1 + hyphen ×1``, ``other: <first difference>``."""
+        if self.other or not self.found:
+            return "other: " + (self.other or "no difference found")
+        return " + ".join(f"{kind} ×{self.found[kind]}" for kind in CAUSES if self.found[kind])
+
+
+def _hyphens_failure(produced: str, reference: str, printed: PrintedText) -> str | None:
+    """"" when ``produced`` is ``reference`` without some hyphens, each at a printed line's
+    end; a reason when one is not; None when more than hyphens differ (or nothing)."""
+    missing = missing_hyphens(produced, reference)
+    if not missing:
+        return None
+    for index in missing:
+        if not hyphen_ends_a_line(reference, index, printed):
+            return (f"hyphen not at a PDF line end: "
+                    f"“{reference[max(0, index - 10) : index + 10]}”")
+    return ""
+
+
+def _joined(paragraphs: Sequence[str]) -> list[str]:
+    """Paragraphs joined as a cleaner joins lines: directly, or with a space that the
+    scorer's normalisation drops next to CJK text and keeps between Latin words."""
+    return list(dict.fromkeys(["".join(paragraphs), normalize(" ".join(paragraphs))]))
+
+
+def _explain_paragraph(paragraph: str, reference: list[str], missing: Counter,
+                       printed: PrintedText, cause: Cause) -> str:
+    """Explain one cleaned paragraph the reference lacks, consuming the reference
+    paragraphs it stands for from ``missing``: the reference's paragraph without some
+    hyphens, or consecutive reference paragraphs joined (and maybe without hyphens).
+    "" when explained, else why not."""
+    reason = ""
+    for candidate in [p for p in reference if missing[p] > 0]:
+        failure = _hyphens_failure(paragraph, candidate, printed)
+        if failure == "":
+            missing[candidate] -= 1
+            cause.found["hyphen"] += len(missing_hyphens(paragraph, candidate))
+            return ""
+        reason = reason or failure or ""
+    for start in range(len(reference)):
+        for end in range(start + 2, len(reference) + 1):
+            parts = reference[start:end]
+            if (any(missing[p] < parts.count(p) for p in parts)
+                    or len(compact("".join(parts))) > len(compact(paragraph))):
+                break
+            for joined in _joined(parts):
+                hyphens = ("" if paragraph == joined
+                           else _hyphens_failure(paragraph, joined, printed))
+                if hyphens is None or hyphens:  # more than hyphens differ, or one is no break
+                    reason = reason or hyphens or ""
+                    continue
+                breaks = [paragraph_break(a, b, printed) for a, b in pairwise(parts)]
+                failure = next((why for kind, why in breaks if not kind), "")
+                if failure:
+                    return failure
+                for part in parts:
+                    missing[part] -= 1
+                cause.found.update(kind for kind, _ in breaks)
+                cause.found["hyphen"] += len(missing_hyphens(paragraph, joined))
+                return ""
+    return reason or f"paragraph {_first_difference(paragraph, reference, missing)}"
+
+
+def _first_difference(produced: str, reference: Sequence[str], missing: Counter) -> str:
+    """The cleaned paragraph's first difference from the closest reference paragraph
+    left unmatched: ``“…got…” for “…want…”``."""
+    candidates = [p for p in reference if missing[p] > 0]
+    if not candidates:
+        return f"“{produced[:24]}” not in the reference"
+    closest = max(candidates, key=lambda p: difflib.SequenceMatcher(
+        None, produced, p, autojunk=False).ratio())
+    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(
+            None, produced, closest, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return (f"“{produced[max(0, a0 - 8) : a1 + 8]}” "
+                    f"for “{closest[max(0, b0 - 8) : b1 + 8]}”")
+    return f"“{produced[:24]}”"
+
+
+def classify_article(produced_body: str, reference_body: str,
+                     printed: PrintedText) -> Cause:
+    """Attribute every difference between a cleaned article and its reference (both as the
+    scorer parses them) to a cause verified in ``printed``, or stop at the first that is
+    none: headings and footnote markers must be the reference's, each differing paragraph
+    and footnote text a ``hyphen``, ``full-line`` or ``next-word`` case, and the CJK text
+    the same (as the scorer's similarity measures it)."""
+    got, want = parse_body(produced_body), parse_body(reference_body)
+    cause = Cause()
+    if Counter(got.headings) != Counter(want.headings):
+        diff = (Counter(got.headings) - Counter(want.headings)) or \
+            (Counter(want.headings) - Counter(got.headings))
+        cause.other = f"heading “{next(iter(diff))[1][:20]}”"
+        return cause
+    if Counter(got.references) != Counter(want.references):
+        cause.other = "footnote markers differ"
+        return cause
+    missing = Counter(want.paragraphs) - Counter(got.paragraphs)
+    extra = Counter(got.paragraphs) - Counter(want.paragraphs)
+    for paragraph in [p for p in got.paragraphs if extra[p] > 0]:
+        extra[paragraph] -= 1
+        cause.other = _explain_paragraph(paragraph, want.paragraphs, missing, printed, cause)
+        if cause.other:
+            return cause
+    if +missing:
+        cause.other = f"reference paragraph “{next(iter(+missing))[:24]}” missing"
+        return cause
+    for number in sorted(set(got.footnotes) | set(want.footnotes), key=_number):
+        produced, reference = got.footnotes.get(number), want.footnotes.get(number)
+        if produced == reference:
+            continue
+        if produced is None or reference is None:
+            cause.other = f"footnote {number} {'missing' if produced is None else 'extra'}"
+            return cause
+        failure = _hyphens_failure(produced, reference, printed)
+        if failure is None:
+            first = _first_difference(produced, [reference], Counter([reference]))
+            cause.other = f"footnote {number} {first}"
+            return cause
+        if failure:
+            cause.other = f"footnote {number}: {failure}"
+            return cause
+        cause.found["hyphen"] += len(missing_hyphens(produced, reference))
+    if got.cjk != want.cjk:
+        cause.other = "the CJK text differs (order or characters)"
+    return cause
+
+
+def _number(label: str) -> tuple[int, str]:
+    return (int(label), "") if label.isdigit() else (1 << 30, label)
+
+
+# --------------------------------------------------------------------------- the matrix
+
+
+def at_target(result: Result, score: Score) -> bool:
+    """As ``format_matrix`` counts an article at target."""
+    return score.passes() and result.found == result.expected and result.furniture == 0
+
+
+def _case_failure(result: Result) -> str:
+    """What makes every article of a case miss: articles not found, furniture left."""
+    if result.found != result.expected:
+        return f"articles found {result.found}/{result.expected}"
+    return f"furniture left {result.furniture}" if result.furniture else ""
+
+
+def classify_results(results: list[Result], cache: Path) -> dict[tuple[str, str], Cause]:
+    """(extractor, score name) → cause, for every article of ``results`` not at target.
+    Each PDF is read once."""
+    from .pdfmatrix import as_typeset, build_pdf
+
+    printed: dict[Path, PrintedText] = {}
+    causes: dict[tuple[str, str], Cause] = {}
+    for result in results:
+        misses = [(index, score) for index, score in enumerate(result.scores)
+                  if not at_target(result, score)]
+        if not misses:
+            continue
+        reason = _case_failure(result)
+        if reason:
+            for _, score in misses:
+                causes[(result.extractor, score.name)] = Cause(other=reason)
+            continue
+        pdf = build_pdf(result.case, cache)
+        if pdf not in printed:
+            printed[pdf] = read_printed_text(pdf)
+        for index, score in misses:
+            reference = as_typeset(result.case.references[index].body)
+            causes[(result.extractor, score.name)] = classify_article(
+                result.bodies[index], reference, printed[pdf])
+    return causes
+
+
+def summary(causes: dict[tuple[str, str], Cause]) -> str:
+    """``Misses: 126; information absent from the extracted text (checked in the PDF):
+    hyphens at PDF line ends 62, a full last line with no indent 22 (2 with hyphens too),
+    …; other 35``."""
+    kinds = Counter(cause.kind for cause in causes.values())
+    parts = []
+    for kind, text in CAUSES.items():
+        both = sum(1 for cause in causes.values()
+                   if cause.kind == kind != "hyphen" and cause.found["hyphen"])
+        parts.append(f"{text} {kinds[kind]}" + (f" ({both} with hyphens too)" if both else ""))
+    return (f"Misses: {len(causes)}; information absent from the extracted text (checked in "
+            f"the PDF): {', '.join(parts)}; other {kinds['other']}")
