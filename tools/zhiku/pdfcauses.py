@@ -39,7 +39,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .fidelity import Score, normalize, parse_body
+from .fidelity import normalize, parse_body
 
 if TYPE_CHECKING:
     from .pdfmatrix import Result
@@ -487,11 +487,6 @@ def _number(label: str) -> tuple[int, str]:
 # --------------------------------------------------------------------------- the matrix
 
 
-def at_target(result: Result, score: Score) -> bool:
-    """As ``format_matrix`` counts an article at target."""
-    return score.passes() and result.found == result.expected and result.furniture == 0
-
-
 def _case_failure(result: Result) -> str:
     """What makes every article of a case miss: articles not found, furniture left."""
     if result.found != result.expected:
@@ -508,7 +503,7 @@ def classify_results(results: list[Result], cache: Path) -> dict[tuple[str, str]
     causes: dict[tuple[str, str], Cause] = {}
     for result in results:
         misses = [(index, score) for index, score in enumerate(result.scores)
-                  if not at_target(result, score)]
+                  if not result.at_target(score)]
         if not misses:
             continue
         reason = _case_failure(result)

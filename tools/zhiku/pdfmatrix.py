@@ -136,8 +136,12 @@ class Result:
         return len(self.case.references)
 
     def passes(self) -> bool:
-        return (not self.error and self.found == self.expected and self.furniture == 0
-                and all(s.passes() for s in self.scores))
+        return not self.error and all(self.at_target(s) for s in self.scores)
+
+    def at_target(self, score: Score) -> bool:
+        """Is this article (one of ``scores``) at every target, the case's split and
+        furniture included?"""
+        return score.passes() and self.found == self.expected and self.furniture == 0
 
 
 # --------------------------------------------------------------------------- documents
@@ -627,8 +631,7 @@ def format_matrix(results: list[Result]) -> str:
         groups.setdefault((result.extractor, result.case.layout.name), []).append(result)
     for (extractor, layout), group in groups.items():
         scores = [s for r in group for s in r.scores]
-        at_target = sum(1 for r in group for s in r.scores
-                        if s.passes() and r.found == r.expected and r.furniture == 0)
+        at_target = sum(1 for r in group for s in r.scores if r.at_target(s))
         errors = sum(1 for r in group if r.error)
         rows.append(
             f"| {extractor} | {layout} | {_mean([s.paragraph_f1 for s in scores]):.3f} | "

@@ -162,17 +162,18 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
     else:  # the extractor drops line-end hyphens: a glued pair may have lost one
         evidence, repair = article_words(texts), restore_dropped_hyphens
     acronyms = standalone_acronyms(texts) if inside_a_line else set()
+
+    def repaired(text: str, line: int | None) -> str:
+        text = repair(text, evidence, report, line)
+        if inside_a_line:
+            text = restore_dropped_spaces(text, acronyms, report, line, inside_a_line)
+        return text
+
     for block in blocks:
         if block.kind not in ("table", "preformatted"):
-            block.text = repair(block.text, evidence, report, block.line)
-            if inside_a_line:
-                block.text = restore_dropped_spaces(block.text, acronyms, report, block.line,
-                                                    inside_a_line)
+            block.text = repaired(block.text, block.line)
     for number, text in footnotes.items():
-        footnotes[number] = repair(text, evidence, report, notes.lines.get(number))
-        if inside_a_line:
-            footnotes[number] = restore_dropped_spaces(footnotes[number], acronyms, report,
-                                                       notes.lines.get(number), inside_a_line)
+        footnotes[number] = repaired(text, notes.lines.get(number))
     return CleanArticle(blocks, footnotes)
 
 

@@ -15,12 +15,12 @@ from .layout import (
     BARE_URL,
     ENDS_MID_SENTENCE,
     LATIN_LETTER,
-    OPENING_UNIT,
     SUPERSCRIPT_RUN,
     Line,
     Wrap,
     display_width,
     following_text,
+    opening_unit_width,
     printed_width,
     superscript_number,
     typical_width,
@@ -1461,8 +1461,9 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
     where both pieces fit on one printed line, never across a page break, and never in a
     page's footnotes (from a line holding only the number of a marker already seen to the
     page's end, or, in text without page marks, to the body's next marker: PDFium's
-    ``2`` / `` Public Service…`` … ``…增加了 103%，6`` / ``2025 年``): pdftotext's ``19`` / ``〈대북 확성기 방송 중지〉，…`` / ``20`` / ``韓國政府…``
-    keeps footnote 20's number on its own line. Markers are counted as
+    ``2`` / `` Public Service…`` … ``…增加了 103%，6`` / ``2025 年``): pdftotext's ``19`` /
+    ``〈대북 확성기 방송 중지〉，…`` / ``20`` / ``韓國政府…`` keeps footnote 20's number on its
+    own line. Markers are counted as
     :func:`mark_references` finds them, so a date that a line break cut after its number
     counts none: ``《로동신문》, 2025 年5 月13`` / ``日, https://…`` (footnote 13 comes next)
     leaves ``…關係現狀。`` / ``13北韓或`` to be glued back.
@@ -1552,7 +1553,7 @@ def rest_of_a_line_after_a_sentence_marker(previous: Line, line: Line, wrap: Wra
                 and (room > wrap.slack + 2
                      # no first line stops with room for what opens the next line
                      or not LATIN_LETTER.search(line.text)
-                     and 0 < printed_width(OPENING_UNIT.match(following).group(0)) <= room)
+                     and 0 < opening_unit_width(following) <= room)
                 and not heading_level(line.text) and not TABLE_CAPTION.match(line.text))
 
 

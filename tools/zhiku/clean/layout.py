@@ -321,7 +321,8 @@ def measure_wrap(lines: list[Line]) -> Wrap:
 
 
 #: a line that wraps inside Latin text: a word (or its comma) ends it, a word opens the next
-_LATIN_WRAP = (re.compile(r"[A-Za-z0-9,;]$"), re.compile(r"^[A-Za-z]"))
+_ENDS_IN_A_LATIN_WORD = re.compile(r"[A-Za-z0-9,;]$")
+_OPENS_WITH_A_LATIN_WORD = re.compile(r"^[A-Za-z]")
 MIN_LATIN_WRAPS = 5
 
 
@@ -333,7 +334,8 @@ def keeps_latin_wrap_spaces(content: list[Line], full: int) -> bool:
     pdftotext and pdfplumber write ``…reign, the`` (False). A centred title's lines are
     shorter: ``The influence and Prospects of the 10th cycle of`` has no space."""
     wraps = [line for line, following in pairwise(content)
-             if _LATIN_WRAP[0].search(line.text) and _LATIN_WRAP[1].match(following.text)
+             if _ENDS_IN_A_LATIN_WORD.search(line.text)
+             and _OPENS_WITH_A_LATIN_WORD.match(following.text)
              and printed_width(line.text) >= 0.8 * full]
     return len(wraps) >= MIN_LATIN_WRAPS and \
         sum(line.trailing_space for line in wraps) >= 0.75 * len(wraps)
@@ -718,8 +720,7 @@ def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) 
         if abs(full - printed_width(after) - indent) > 1:
             continue  # not short by the indent
         room = full - printed_width(before)
-        opening = OPENING_UNIT.match(after).group(0)
-        if room >= max(2, printed_width(opening)) or _opens_indented(after, text[
+        if room >= max(2, opening_unit_width(after)) or _opens_indented(after, text[
                 chain[index + 1] + 1 :], full):
             cuts.append(space)
     tail = _last_line_inside(text, starts[-1], full)
@@ -753,8 +754,7 @@ def _opens_indented(line: str, following: str, full: int) -> bool:
     """
     if not following or _ENDS_SENTENCE.search(line) or LATIN_LETTER.search(following[:1]):
         return False
-    opening = OPENING_UNIT.match(following).group(0)
-    return printed_width(opening) < full - printed_width(line)  # widths are ±1
+    return opening_unit_width(following) < full - printed_width(line)  # widths are ±1
 
 
 def _last_line_inside(text: str, start: int, full: int) -> int | None:
@@ -792,6 +792,11 @@ BARE_URL = re.compile(r"^https?://\S+$")
 OPENING_UNIT = re.compile(
     r"^[（(《〈「『“‘\[]*(?:[A-Za-z0-9][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*|.)"
     r"[，。、；：！？」』）)》〉”’]*")
+
+
+def opening_unit_width(text: str) -> int:
+    """The printed width of what opens ``text`` and cannot be split from it (0 for "")."""
+    return printed_width(OPENING_UNIT.match(text).group(0)) if text else 0
 
 
 def measure_joined_indent(lines: list[Line], full: int) -> int:

@@ -15,7 +15,14 @@ from functools import lru_cache
 from math import inf
 
 from .chars import FULLWIDTH_PUNCT, IDEOGRAPHS
-from .layout import LATIN_LETTER, OPENING_UNIT, Line, Wrap, display_width, printed_width
+from .layout import (
+    LATIN_LETTER,
+    Line,
+    Wrap,
+    display_width,
+    opening_unit_width,
+    printed_width,
+)
 from .report import Report
 
 _CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
@@ -406,10 +413,10 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
         # (or by the indent and what opens the line after, when that did not fit: ``…反``
         # / ``擊。…``, a justified line short by 6 with an indent of 4)
         and wrap.first_indent - 1 <= following_deficit <= wrap.first_indent + max(
-            wrap.slack, _opening_unit_width(after.text) - 1)
+            wrap.slack, opening_unit_width(after.text) - 1)
         # not short only because the next line's first word did not fit (``…的立`` /
         # ``場。2023 年…``: 場 cannot leave its 。)
-        and following_deficit > _opening_unit_width(after.text)
+        and following_deficit > opening_unit_width(after.text)
         and not ends_sentence_before_note(following.text)
         and not heading_level(following.text)
     )
@@ -487,7 +494,7 @@ def end_where_the_next_would_fit(line: Line, following: Line, deficit: int) -> b
     Not on a paragraph's first line (short by its indent), and only where the widths are
     exact enough: no Latin letters on the line.
     """
-    return 2 <= deficit and _opening_unit_width(following.text) <= deficit \
+    return 2 <= deficit and opening_unit_width(following.text) <= deficit \
         and not LATIN_LETTER.search(line.text)
 
 
@@ -542,7 +549,7 @@ def end_at_a_comma_far_short(line: Line, following: Line, after: Line | None, wr
     return (line.text.endswith("，") and not opening
             and not LATIN_LETTER.search(line.text) and not re.search(r"\d", line.text[-4:])
             and not following.text[:1].isascii()
-            and room >= MIN_COMMA_END_ROOM and _opening_unit_width(following.text) <= room
+            and room >= MIN_COMMA_END_ROOM and opening_unit_width(following.text) <= room
             and (first_line_room <= wrap.slack + 2
                  or after is not None and keep_lines_before_long_words(following, after,
                                                                        first_line_room)))
@@ -550,10 +557,6 @@ def end_at_a_comma_far_short(line: Line, following: Line, after: Line | None, wr
 
 #: how far short of the margin (two ideographs) a line ending in a comma may end a paragraph
 MIN_COMMA_END_ROOM = 4
-
-
-def _opening_unit_width(text: str) -> int:
-    return printed_width(OPENING_UNIT.match(text).group(0)) if text else 0
 
 
 #: a Latin word (after opening brackets) that opens a line: it wraps as one piece
@@ -681,7 +684,7 @@ def end_headings_before_paragraph_openings(parts: list[Line], following: Line,
     if wrap.full - _printed_width(parts[-1].text) <= wrap.slack:
         return False  # a full line: the heading, or the list item, goes on
     following_deficit = wrap.full - _printed_width(following.text)
-    room = max(wrap.slack, _opening_unit_width(after.text) - 1) if after is not None \
+    room = max(wrap.slack, opening_unit_width(after.text) - 1) if after is not None \
         else wrap.slack
     if not (wrap.first_indent - 1 <= following_deficit <= wrap.first_indent + room
             and not following.text.endswith(_SENTENCE_END)
