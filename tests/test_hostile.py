@@ -112,7 +112,8 @@ def hostile_build(tmp_path_factory):
         "legacy-big5.txt": _snippet().replace("\n", "\r\n").encode("big5"),
         "undecodable.txt": "第一行\n第二行\n".encode() + b"\xff\xfe\xfa\x80\x81 bad\n",
         "empty.txt": b"",
-        "scan.txt": b"%PDF-1.7\x00\x01\x02\x03 binary " * 100,
+        "scan.txt": b"%PDF-1.7\x00\x01\x02\x03 binary " * 100,  # a PDF by its bytes, broken
+        "photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 100,
     }
     make_root(root, files, HOSTILE_MANIFEST)
     with open(root / "corpus" / "huge.txt", "wb") as handle:  # 50 MB, sparse
@@ -127,9 +128,10 @@ def test_bad_files_are_named_and_the_rest_builds(hostile_build):
     assert result.returncode == 1, result.stderr[-2000:]
     errors = [line for line in result.stderr.splitlines() if line.startswith("zhiku: error:")]
     for name, why in (("undecodable.txt:3", "cannot decode"), ("empty.txt", "empty"),
-                      ("scan.txt", "binary"), ("huge.txt", "larger than")):
+                      ("scan.txt", "cannot read the PDF"), ("photo.txt", "binary"),
+                      ("huge.txt", "larger than")):
         assert any(name in line and why in line for line in errors), (name, errors)
-    assert len(errors) == 4
+    assert len(errors) == 5
     assert "4 articles" in result.stdout  # hostile (2) + column (1) + big5 (1)
     site = root / "site"
     assert (site / "index.html").is_file()

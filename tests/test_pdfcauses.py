@@ -8,18 +8,17 @@ from __future__ import annotations
 from zhiku.fidelity import normalize
 from zhiku.pdfcauses import (
     Cause,
-    Glyph,
     PrintedLine,
     PrintedText,
     classify_article,
     hyphen_ends_a_line,
-    lead_width,
     merge_pieces,
     missing_hyphens,
     next_in_flow,
     paragraph_break,
     summary,
 )
+from zhiku.pdfread import Glyph, unit_width
 
 
 def glyphs(text: str, x0: float, top: float, size: float) -> list[Glyph]:
@@ -234,6 +233,6 @@ def test_the_summary_counts_each_case_by_its_cause():
 
 
 def test_what_opens_a_line_is_a_latin_word_or_an_ideograph_with_its_punctuation():
-    assert lead_width(glyphs("Kimsuky 團體（又稱", 72.1, 237.3, 12)) == 7 * 6
-    assert lead_width(glyphs("國，或潛在盟國", 72.1, 237.3, 12)) == 24
-    assert lead_width(glyphs("tariff-taiwan-20250801。", 62.5, 720.1, 11.5)) == 7 * 5.75
+    assert unit_width(glyphs("Kimsuky 團體（又稱", 72.1, 237.3, 12)) == 7 * 6
+    assert unit_width(glyphs("國，或潛在盟國", 72.1, 237.3, 12)) == 24
+    assert unit_width(glyphs("tariff-taiwan-20250801。", 62.5, 720.1, 11.5)) == 7 * 5.75

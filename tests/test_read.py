@@ -28,9 +28,16 @@ def test_empty_file_is_an_error_naming_it(tmp_path):
 
 
 def test_binary_file_is_an_error_naming_it(tmp_path):
-    path = tmp_path / "scan.txt"
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x01\x02binary")
+    with pytest.raises(SourceError, match="photo.txt.*binary"):
+        read_source(path)
+
+
+def test_a_file_that_is_a_pdf_by_its_bytes_is_read_as_one(tmp_path):
+    path = tmp_path / "scan.txt"  # the bytes decide, not the name
     path.write_bytes(b"%PDF-1.7\x00\x01\x02binary")
-    with pytest.raises(SourceError, match="scan.txt.*binary"):
+    with pytest.raises(SourceError, match="scan.txt: cannot read the PDF"):
         read_source(path)
 
 

@@ -27,7 +27,7 @@ from .read import SourceError, read_bytes
 
 log = logging.getLogger("zhiku")
 
-SOURCE_SUFFIXES = (".txt", ".md")
+SOURCE_SUFFIXES = (".txt", ".md", ".pdf")
 
 
 @dataclass

@@ -57,6 +57,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf_text(args: argparse.Namespace) -> int:
+    from .read import read_source
+
+    source = read_source(args.pdf)
+    if source.encoding != "pdf":
+        print(f"zhiku: {args.pdf}: not a PDF", file=sys.stderr)
+        return 1
+    sys.stdout.write(source.text)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
@@ -176,6 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("raw")
     p.add_argument("--all", action="store_true", help="also list every footnote marker")
     p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("pdf-text", help="the text zhiku reads from a PDF (what the cleaner gets)")
+    p.add_argument("pdf")
+    p.set_defaults(func=cmd_pdf_text)
 
     p = sub.add_parser("build", help="corpus/ → docs/ → site/")
     p.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")

@@ -119,7 +119,7 @@ def code_version() -> str:
         if path.is_file() and (path.suffix == ".py" or path.parent.name == "data"):
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
-    for dist in ("jieba", "pycountry", "opencc-python-reimplemented", "opencc"):
+    for dist in ("jieba", "pycountry", "opencc-python-reimplemented", "opencc", "pymupdf"):
         try:
             digest.update(f"{dist}={metadata.version(dist)}\0".encode())
         except metadata.PackageNotFoundError:

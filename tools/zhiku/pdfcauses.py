@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .fidelity import normalize, parse_body
+from .pdfread import MARKER_SIZE, Glyph, group_pieces, page_pieces, unit_width
 
 if TYPE_CHECKING:
     from .pdfmatrix import Result
@@ -49,22 +50,8 @@ if TYPE_CHECKING:
 FULL_LINE_SLACK = 0.75
 #: how far right of the column's left edge (in em) a first line still counts as not indented
 INDENT_SLACK = 0.5
-#: a span smaller than this part of its line's largest is a footnote marker (``⁵``)
-MARKER_SIZE = 0.8
 #: characters of the reference on each side of a missing hyphen that the PDF must show
 HYPHEN_CONTEXT = 12
-
-
-@dataclass(frozen=True)
-class Glyph:
-    """One character PyMuPDF placed on a page: its box and font size."""
-
-    char: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    size: float
 
 
 @dataclass(frozen=True)
@@ -124,39 +111,10 @@ def compact(text: str) -> str:
 
 
 def merge_pieces(page: int, pieces: Iterable[Sequence[Glyph]]) -> list[PrintedLine]:
-    """PyMuPDF's line pieces of one page → printed lines, top to bottom.
-
-    PyMuPDF cuts a line where a raised footnote marker sits (``執行 50 多年的…限制。`` /
-    ``¹這是李在``); pieces whose vertical extents overlap by half the smaller height are
-    one printed line, read left to right."""
-    groups: list[list[Sequence[Glyph]]] = []
-    for piece in sorted((p for p in pieces if p), key=_middle):
-        top, bottom = _top(piece), _bottom(piece)
-        for group in groups:
-            g_top, g_bottom = min(map(_top, group)), max(map(_bottom, group))
-            overlap = min(bottom, g_bottom) - max(top, g_top)
-            if overlap >= 0.5 * min(bottom - top, g_bottom - g_top):
-                group.append(piece)
-                break
-        else:
-            groups.append([piece])
-    # pieces left to right, each piece's glyphs in PyMuPDF's order (a ligature's letters
-    # share a box: ``fl`` of ``conflict``)
-    lines = (_printed_line(page, [g for p in sorted(group, key=lambda p: p[0].x0) for g in p])
-             for group in groups)
+    """PyMuPDF's line pieces of one page → printed lines, top to bottom
+    (:func:`zhiku.pdfread.group_pieces`: a raised footnote marker's piece joins its line)."""
+    lines = (_printed_line(page, glyphs) for glyphs in group_pieces(pieces))
     return sorted((line for line in lines if line), key=lambda line: (line.y0, line.x0))
-
-
-def _top(piece: Sequence[Glyph]) -> float:
-    return min(g.y0 for g in piece)
-
-
-def _bottom(piece: Sequence[Glyph]) -> float:
-    return max(g.y1 for g in piece)
-
-
-def _middle(piece: Sequence[Glyph]) -> float:
-    return (_top(piece) + _bottom(piece)) / 2
 
 
 def _printed_line(page: int, glyphs: list[Glyph]) -> PrintedLine | None:
@@ -168,32 +126,7 @@ def _printed_line(page: int, glyphs: list[Glyph]) -> PrintedLine | None:
     text = "".join(g.char for g in glyphs if g.size >= MARKER_SIZE * size)
     return PrintedLine(page, min(g.x0 for g in ink), min(g.y0 for g in ink),
                        max(g.x1 for g in ink), max(g.y1 for g in ink), size, text,
-                       lead_width(glyphs))
-
-
-#: punctuation that may not open a line: it goes down with the ideograph before it
-_NO_LINE_START = set("，。、；：！？」』）》〉】…,.;:!?)]")
-
-
-def lead_width(glyphs: Sequence[Glyph]) -> float:
-    """Width of what opens a line and cannot be broken (``Kimsuky`` of ``Kimsuky 團體``,
-    ``國，`` of ``國，或…``): after a Latin letter or digit, the glyphs up to a space or an
-    ideograph, or up to a hyphen included; else the first glyph and the punctuation after
-    it that may not open a line."""
-    ink = list(glyphs)
-    while ink and ink[0].char.isspace():
-        ink.pop(0)
-    if not ink:
-        return 0.0
-    end = 1
-    if ink[0].char.isascii() and ink[0].char.isalnum():
-        while (end < len(ink) and ink[end].char.isascii() and not ink[end].char.isspace()
-               and ink[end - 1].char != "-"):
-            end += 1
-    else:
-        while end < len(ink) and ink[end].char in _NO_LINE_START:
-            end += 1
-    return ink[end - 1].x1 - ink[0].x0
+                       unit_width(glyphs))
 
 
 def read_printed_text(pdf: Path) -> PrintedText:
@@ -203,12 +136,7 @@ def read_printed_text(pdf: Path) -> PrintedText:
     lines: list[PrintedLine] = []
     with pymupdf.open(str(pdf)) as document:
         for number, page in enumerate(document):
-            pieces = []
-            for block in page.get_text("rawdict")["blocks"]:
-                for line in block.get("lines", []):
-                    pieces.append([Glyph(char["c"], *char["bbox"], span["size"])
-                                   for span in line["spans"] for char in span["chars"]])
-            lines.extend(merge_pieces(number, pieces))
+            lines.extend(merge_pieces(number, page_pieces(page)))
     return PrintedText(lines)
 
 

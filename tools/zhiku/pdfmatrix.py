@@ -514,6 +514,13 @@ def _pypdfium2(pdf: Path) -> str:
         document.close()
 
 
+def _zhiku(pdf: Path) -> str:
+    """zhiku's own reading of the PDF (:mod:`zhiku.pdfread`): what ``corpus/NAME.pdf`` gives."""
+    from .pdfread import pdf_text
+
+    return pdf_text(pdf)
+
+
 EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pdftotext": lambda pdf: _pdftotext(pdf),
     "pdftotext-layout": lambda pdf: _pdftotext(pdf, "-layout"),
@@ -523,6 +530,7 @@ EXTRACTORS: dict[str, Callable[[Path], str]] = {
     "pypdf": _pypdf,
     "pdfplumber": _pdfplumber,
     "pypdfium2": _pypdfium2,
+    "zhiku": _zhiku,
 }
 
 

@@ -4,6 +4,10 @@ Extractors and archives hand us UTF-8 (with or without BOM), UTF-16 (with BOM),
 Big5 and GB18030.  :func:`read_source` decides the encoding from the bytes, never
 from the file name, and raises :class:`SourceError` naming the file (and, for
 undecodable bytes, the line) when it cannot.
+
+A PDF (bytes that open with ``%PDF-``) is read by zhiku itself (:mod:`zhiku.pdfread`):
+its text comes with what a text extractor drops (line-end hyphens, paragraph ends the
+page shows only by a gap or an indent).
 """
 
 from __future__ import annotations
@@ -150,9 +154,28 @@ def read_bytes(path: Path | str) -> bytes:
         raise SourceError(f"{path}: cannot read: {error.strerror or error}") from error
 
 
+def pdf_source_text(path: Path | str, data: bytes) -> str:
+    """The text zhiku reads from a PDF's bytes, or :class:`SourceError` naming the file."""
+    from .pdfread import pdf_text
+
+    try:
+        return pdf_text(data)
+    except ImportError as error:
+        raise SourceError(f"{path}: a PDF; reading PDFs needs PyMuPDF: "
+                          f"pip install -e '.[pdf]' ({error})") from error
+    except (RuntimeError, ValueError) as error:  # PyMuPDF's FileDataError is a RuntimeError
+        raise SourceError(f"{path}: cannot read the PDF: {error}") from error
+
+
 def source_from_bytes(path: Path | str, data: bytes) -> SourceText:
-    """Decode the bytes of ``path`` (see :func:`decode_bytes`), or raise :class:`SourceError`."""
+    """Decode the bytes of ``path`` (see :func:`decode_bytes`; a PDF: :func:`pdf_source_text`),
+    or raise :class:`SourceError`."""
     path = Path(path)
+    if data.startswith(b"%PDF-"):
+        text = pdf_source_text(path, data)
+        if not text.strip():
+            raise SourceError(f"{path}: a PDF with no text on its pages (scanned, or damaged?)")
+        return SourceText(path, text, "pdf")
     text, encoding = decode_bytes(data, str(path))
     text = normalize_newlines(text)
     if not text.strip():

@@ -1,0 +1,198 @@
+"""zhiku reads a PDF itself (zhiku.pdfread): a page laid out in, the text and Markdown out.
+
+The pages are typeset here with PyMuPDF's built-in CJK font, in which every character is
+one em wide, so each line's geometry is exact: a line of 29 characters in a 29 em column
+is full.  The text is seed 001's article 5 (北韓網路攻擊與安全威脅發展)."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+from zhiku.convert import convert_text
+from zhiku.pdfread import (
+    Column,
+    Glyph,
+    PageLine,
+    centred,
+    ends_paragraph,
+    pdf_text,
+    unit_width,
+)
+from zhiku.read import SourceError, source_from_bytes
+
+SIZE = 11.0
+LEFT = 72.0
+COLUMN = 29  # characters (em) to a full body line
+
+
+def typeset(pages: list[list[tuple]], width: int = COLUMN) -> bytes:
+    """A PDF of ``pages``, each a list of ``(text, x_em, y, size)`` lines (``x_em`` in em
+    of the body size from the column's left edge, or ``"centre"``); ``^5`` in a text is a
+    footnote marker, printed small and raised."""
+    document = pymupdf.open()
+    for lines in pages:
+        page = document.new_page(width=LEFT * 2 + width * SIZE, height=595)
+        for text, x_em, y, size in lines:
+            pieces = [piece for piece in text.replace("^", "\0^").split("\0") if piece]
+            length = sum(len(p) - 1 if p.startswith("^") else len(p) for p in pieces)
+            x = LEFT + (width * SIZE - length * size) / 2 if x_em == "centre" \
+                else LEFT + x_em * SIZE
+            for piece in pieces:
+                if piece.startswith("^"):
+                    number = "".join(c for c in piece[1:] if c.isdigit())
+                    page.insert_text((x, y - 4), number, fontname="china-t", fontsize=6)
+                    x += len(number) * 6
+                    piece = piece[1 + len(number):]
+                page.insert_text((x, y), piece, fontname="china-t", fontsize=size)
+                x += len(piece) * size
+    return document.tobytes()
+
+
+HEAD = [
+    ("北韓網路攻擊與安全威脅發展", "centre", 60, 16.0),
+    ("詹祥威", "centre", 90, 12.0),
+    ("網路安全與決策推演研究所", "centre", 110, 12.0),
+    ("焦點類別：國際情勢、網路戰、資安威脅", 0, 135, SIZE),
+    ("壹、前言", 0, 165, 13.0),
+]
+
+
+def cleaned_body(pages: list[list[tuple]], width: int = COLUMN) -> str:
+    return convert_text(pdf_text(typeset(pages, width)), "x.pdf").articles[0].body
+
+
+FIRST = "2025 年二月發生的 ByBit 交易所 15 億美元駭客事件，不僅是加密貨幣史上最大單一竊盜案。"
+SECOND = "北韓的網路行動也越來越傾向於鎖定高價值目標，這亦表明行動複雜性和效率正不斷提高。"
+
+
+def test_a_paragraph_ending_on_a_full_line_is_ended_by_the_gap_below_it():
+    # 12pt-like layout: no indent, 14 pt from line to line, 20 pt between paragraphs; the
+    # first paragraph (50 characters in a 25 em column) ends on a full line, which no text
+    # extractor tells from a line that wraps
+    body = cleaned_body([HEAD + [
+        (FIRST[:25], 0, 190, SIZE), (FIRST[25:], 0, 204, SIZE),
+        (SECOND[:25], 0, 224, SIZE), (SECOND[25:], 0, 238, SIZE),
+    ]], width=25)
+    assert body == f"## 壹、前言\n\n{FIRST}\n\n{SECOND}\n"
+
+
+def test_an_indented_line_opens_a_paragraph_and_a_wrapped_one_does_not():
+    # the same with a 2 em first-line indent and no extra gap (14 pt from line to line), in
+    # a 26 em column: the first paragraph's last line is full again
+    body = cleaned_body([HEAD + [
+        (FIRST[:24], 2, 190, SIZE), (FIRST[24:], 0, 204, SIZE),
+        (SECOND[:24], 2, 218, SIZE), (SECOND[24:], 0, 232, SIZE),
+    ]], width=26)
+    assert body == f"## 壹、前言\n\n{FIRST}\n\n{SECOND}\n"
+
+
+def test_footnotes_markers_hyphens_and_page_furniture_across_a_page_break():
+    # page 1: a marker after 。, a paragraph going on to page 2, the footnote below a gap,
+    # a page number; page 2: a running header, the paragraph's rest, a URL cut after a
+    # hyphen at a line end (pdftotext would drop it)
+    pdf = typeset([
+        [("國防安全即時評析", "centre", 40, 9.0)] + HEAD + [
+            ("2025 年二月發生的 ByBit 交易所 15 億美元駭", 0, 190, SIZE),
+            ("客事件，不僅是加密貨幣史上最大單一竊盜案。^1北", 0, 204, SIZE),
+            ("韓亦透過精密複雜的網路間諜活動，鎖定國防、航空航", 0, 218, SIZE),
+            ("1 Chainalysis Team, “2025 Crypto Crime", 0, 520, 8.5),
+            ("Mid-year Update,” Chainalysis, 2025.", 0, 531, 8.5),
+            ("1", "centre", 570, SIZE),
+        ],
+        [
+            ("國防安全即時評析", "centre", 40, 9.0),
+            ("太、核能及工程等關鍵產業。^2", 0, 80, SIZE),
+            ("2 https://www.reuters.com/business/mp-", 0, 520, 8.5),
+            ("materials-partners-with-department-defense/.", 0, 531, 8.5),
+            ("2", "centre", 570, SIZE),
+        ],
+    ])
+    article = convert_text(pdf_text(pdf), "x.pdf").articles[0]
+    assert article.body == (
+        "## 壹、前言\n\n"
+        "2025 年二月發生的 ByBit 交易所 15 億美元駭客事件，不僅是加密貨幣史上最大單一竊盜案。[^1]"
+        "北韓亦透過精密複雜的網路間諜活動，鎖定國防、航空航太、核能及工程等關鍵產業。[^2]\n\n"
+        "[^1]: Chainalysis Team, “2025 Crypto Crime Mid-year Update,” Chainalysis, 2025.\n\n"
+        "[^2]: https://www.reuters.com/business/mp-materials-partners-with-department-defense/.\n")
+
+
+def test_the_text_it_hands_the_cleaner():
+    """The seeds' pdftotext style: a blank line after each line, a space after a
+    paragraph's last line, a lone space before a page's footnotes, a form feed after
+    each page, markers as bare digits glued to the text."""
+    pdf = typeset([[
+        ("壹、前言", 0, 60, 13.0),
+        ("不僅是加密貨幣史上最大單一竊盜案。^1北韓亦透過精", 0, 90, SIZE),
+        ("密複雜的網路間諜活動。", 0, 104, SIZE),
+        ("1 同前註。", 0, 520, 8.5),
+    ]])
+    assert pdf_text(pdf) == (
+        "壹、前言 \n\n"
+        "不僅是加密貨幣史上最大單一竊盜案。1北韓亦透過精\n\n"
+        "密複雜的網路間諜活動。 \n\n"
+        " \n\n"
+        "1 同前註。 \n\n"
+        "\f")
+
+
+def test_a_pdf_source_is_read_as_text_and_a_broken_one_named():
+    pdf = typeset([HEAD + [("客事件，不僅是加密貨幣史上最大單一竊盜案。", 0, 190, SIZE)]])
+    source = source_from_bytes("corpus/report.pdf", pdf)
+    assert source.encoding == "pdf" and "竊盜案。 \n" in source.text
+    with pytest.raises(SourceError, match=r"corpus/broken\.pdf: cannot read the PDF"):
+        source_from_bytes("corpus/broken.pdf", b"%PDF-1.7\nnot a PDF at all")
+    with pytest.raises(SourceError, match=r"corpus/scan\.pdf: a PDF with no text"):
+        source_from_bytes("corpus/scan.pdf", typeset([[]]))
+
+
+# --------------------------------------------------------------------------- the rules alone
+
+
+def line(text: str, x0: float, y0: float, size: float = 12.0, page: int = 0,
+         flow: str = "body") -> PageLine:
+    """A printed line of ``text`` in a font whose glyphs are one em wide (Latin half)."""
+    glyphs, x = [], x0
+    for char in text:
+        width = size / 2 if char.isascii() else size
+        glyphs.append(Glyph(char, x, y0, x + width, y0 + size, size))
+        x += width
+    made = PageLine.of(page, glyphs)
+    made.flow = flow
+    return made
+
+
+# 003-01 in 12pt (ragged right): column 72.1–517.5 pt, 13.8 pt between a paragraph's lines
+BODY_12PT = Column(72.1, 517.5, 13.8 / 12)
+
+
+def test_a_line_that_left_room_for_the_next_lines_first_unit_ends_its_paragraph():
+    # ``…形成共`` ends 37 pt short, but ``識。1998`` (48 pt) does not fit: a wrap
+    short = line("透過年度會議與工作小組會議的交替舉辦，落實雙方人員的交流溝通並形成共", 72.1, 179.6)
+    assert not ends_paragraph(short, line("識。1998 年7 月，MMCA 於北京舉行", 72.1, 205.5), BODY_12PT)
+    # one ideograph would have fitted: the paragraph ended
+    assert ends_paragraph(short, line("北韓的網路行動也越來越傾向", 72.1, 205.5), BODY_12PT)
+
+
+def test_a_wider_gap_ends_a_paragraph_whose_last_line_is_full():
+    full = line("成功發展出陸基和潛射彈道飛彈，甚至近期更開始加強和完善傳統武器裝備的研發。", 72.1, 100)
+    assert full.x1 > BODY_12PT.right - 12
+    assert not ends_paragraph(full, line("北韓在 2021 年", 72.1, 100 + 12 + 13.8), BODY_12PT)
+    assert ends_paragraph(full, line("北韓在 2021 年", 72.1, 100 + 12 + 19.8), BODY_12PT)
+
+
+def test_a_centred_title_wraps_without_ending():
+    column = Column(72.1, 523.4, 1.15)
+    first = line("The influence and Prospects of the 10th cycle of", 86.9, 371.6, 18)
+    second = line("Kim Jong Un's reign: Focus on recent nuclear", 98.7, 410.7, 18)
+    assert centred(first, column) and centred(second, column)
+    assert not ends_paragraph(first, second, column)
+
+
+def test_unit_width_is_what_a_line_needs_room_for():
+    def width(text: str) -> float:
+        return unit_width(line(text, 0, 0, 10).glyphs)
+
+    assert width("Kimsuky、Scarcruft、BlueNoroff 等") == 7 * 5 + 10 + 9 * 5 + 10 + 10 * 5
+    assert width("識。1998 年") == 10 + 10 + 4 * 5
+    assert width("國，或潛在盟國") == 20
+    assert width("（Operation Highmast）") == 10 + 9 * 5

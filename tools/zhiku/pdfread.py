@@ -1,0 +1,397 @@
+"""Reading a PDF itself: its printed lines, and what text extractors leave out of them.
+
+A text extractor gives back the glyphs of a PDF and drops what the page shows about them
+(``zhiku pdf-matrix --details`` measures it): pdftotext and pymupdf4llm drop the hyphen
+that ends a printed line; none of them says where a paragraph whose last line is full ends,
+although the page shows it by a wider gap or by the next line's indent; a footnote's
+number is a small raised digit on the page and a plain digit in the text.  Where zhiku is
+given the PDF (``corpus/NAME.pdf``), it reads the page geometry with PyMuPDF and writes
+the text the way the seeds' pdftotext wrote it, with every mark that extractor puts in
+(the cleaner reads that style best, and every fix of it explains itself):
+
+- each printed line on a line of its own, a blank line after it, a form feed after each
+  page; every glyph kept, line-end hyphens included;
+- **a space after the last line of each paragraph** (:func:`ends_paragraph`), decided by
+  the page: a wider gap before the next line, the next line's indent, room left on the
+  line for what opens the next one, a larger or smaller font next, the next footnote's
+  number;
+- a line holding one space before the footnotes at the bottom of a page
+  (:func:`assign_flows`);
+- a footnote marker as bare digits glued to the text around it (``討論。1基本上``);
+- table cells set apart by runs of spaces at their column (:func:`line_text`).
+
+Running headers and page numbers are written as printed: the cleaner removes them and
+says so (``zhiku explain``).
+
+    $ zhiku explain corpus/report.pdf      # what the cleaner did with the PDF's text
+    $ zhiku pdf-text corpus/report.pdf     # the text zhiku read from it
+
+PyMuPDF (``pip install -e '.[pdf]'``) is needed only for PDF sources.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+#: a glyph smaller than this part of its line's largest is a footnote marker (``⁵``)
+MARKER_SIZE = 0.8
+#: a line in a font at least this part of the body's is body text (a heading, too)
+BODY_SIZE = 0.92
+#: a gap between two lines wider than the usual one by this many em ends a paragraph
+PARAGRAPH_GAP = 0.25
+#: a line starting this many em right of the column's left edge is indented
+INDENT = 0.5
+#: glyphs further apart than this many em are in different table cells
+CELL_GAP = 1.0
+#: glyphs further apart than this many em, with no space glyph between, have a space
+WORD_GAP = 0.25
+#: a line short of the column by more than what opens the next line, and this many em
+#: more, would have taken it: the paragraph ended
+ROOM_SLACK = 0.1
+#: a line of only a page number: ``12``, ``- 12 -``
+PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$")
+#: a footnote that opens with its number: ``12 Katha Kalia, …``
+NOTE_NUMBER = re.compile(r"^\d{1,3}\s")
+#: what may not open a line, so goes down with the glyph before it
+NO_LINE_START = frozenset("，。、；：！？」』）》〉】…,.;:!?)]”’")
+#: what may not end a line, so goes down with the glyph after it
+NO_LINE_END = frozenset("（「『《〈【“‘([")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character PyMuPDF placed on a page: its box and font size."""
+
+    char: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+
+def is_ideograph(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def unit_width(glyphs: Sequence[Glyph]) -> float:
+    """Width of what opens a line and cannot be broken: the room a line needs to take it.
+
+    ``Kimsuky、Scarcruft、BlueNoroff 等`` → ``Kimsuky、Scarcruft、BlueNoroff`` (a Latin
+    word runs up to a space or an ideograph); ``識。1998 年`` → ``識。1998``; ``國，或`` →
+    ``國，``; ``（Operation Highmast）`` → ``（Operation``: an opening bracket goes with what
+    follows it, punctuation that may not open a line with what precedes it, and digits or
+    letters glued to that punctuation go too.
+    """
+    ink = list(glyphs)
+    while ink and ink[0].char.isspace():
+        ink.pop(0)
+    if not ink:
+        return 0.0
+    end = 0
+    while end < len(ink) - 1 and ink[end].char in NO_LINE_END:
+        end += 1
+    if ink[end].char.isascii() and ink[end].char.isalnum():
+        while (end + 1 < len(ink) and not ink[end + 1].char.isspace()
+               and not is_ideograph(ink[end + 1].char) and ink[end].char != "-"):
+            end += 1
+    else:
+        while end + 1 < len(ink) and ink[end + 1].char in NO_LINE_START:
+            end += 1
+        if not is_ideograph(ink[end].char):
+            while (end + 1 < len(ink) and ink[end + 1].char.isascii()
+                   and not ink[end + 1].char.isspace()):
+                end += 1
+    return ink[end].x1 - ink[0].x0
+
+
+# --------------------------------------------------------------------------- printed lines
+
+
+def _top(piece: Sequence[Glyph]) -> float:
+    return min(g.y0 for g in piece)
+
+
+def _bottom(piece: Sequence[Glyph]) -> float:
+    return max(g.y1 for g in piece)
+
+
+def _middle(piece: Sequence[Glyph]) -> float:
+    return (_top(piece) + _bottom(piece)) / 2
+
+
+def group_pieces(pieces: Iterable[Sequence[Glyph]]) -> list[list[Glyph]]:
+    """PyMuPDF's line pieces of one page → the glyphs of each printed line, left to right.
+
+    PyMuPDF cuts a line where a raised footnote marker sits (``執行 50 多年的…限制。`` /
+    ``¹這是李在``) and between table cells; pieces whose vertical extents overlap by half
+    the smaller height are one printed line.  Each piece keeps its glyphs' order (a
+    ligature's letters share a box: ``fl`` of ``conflict``)."""
+    groups: list[list[Sequence[Glyph]]] = []
+    for piece in sorted((p for p in pieces if p), key=_middle):
+        top, bottom = _top(piece), _bottom(piece)
+        for group in groups:
+            g_top, g_bottom = min(map(_top, group)), max(map(_bottom, group))
+            overlap = min(bottom, g_bottom) - max(top, g_top)
+            if overlap >= 0.5 * min(bottom - top, g_bottom - g_top):
+                group.append(piece)
+                break
+        else:
+            groups.append([piece])
+    return [[g for p in sorted(group, key=lambda p: p[0].x0) for g in p] for group in groups]
+
+
+@dataclass
+class PageLine:
+    """A printed line: its glyphs left to right, and the box of its text (markers aside)."""
+
+    page: int
+    glyphs: list[Glyph]
+    size: float  # font size of its text (its largest glyphs)
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    flow: str = "body"  # "body", "notes" (a page's footnotes) or "other" (:func:`assign_flows`)
+
+    @classmethod
+    def of(cls, page: int, glyphs: list[Glyph]) -> PageLine | None:
+        ink = [g for g in glyphs if not g.char.isspace()]
+        if not ink:
+            return None
+        size = max(g.size for g in ink)
+        text = [g for g in ink if g.size >= MARKER_SIZE * size]
+        return cls(page, glyphs, size, min(g.x0 for g in ink), min(g.y0 for g in text),
+                   max(g.x1 for g in ink), max(g.y1 for g in text))
+
+    @property
+    def plain(self) -> str:
+        return "".join(g.char for g in self.glyphs).strip()
+
+    def opening_width(self) -> float:
+        """:func:`unit_width` of what opens the line (markers left out)."""
+        return unit_width([g for g in self.glyphs if g.size >= MARKER_SIZE * self.size])
+
+
+def page_pieces(page) -> list[list[Glyph]]:
+    """PyMuPDF's line pieces of a page, as glyphs (``rawdict``: blocks → lines → spans →
+    glyph boxes)."""
+    return [[Glyph(char["c"], *char["bbox"], span["size"])
+             for span in line["spans"] for char in span["chars"]]
+            for block in page.get_text("rawdict")["blocks"] for line in block.get("lines", [])]
+
+
+def read_pages(document) -> list[list[PageLine]]:
+    """Each page's printed lines, top to bottom."""
+    pages = []
+    for number, page in enumerate(document):
+        lines = (PageLine.of(number, glyphs) for glyphs in group_pieces(page_pieces(page)))
+        pages.append(sorted((line for line in lines if line), key=lambda x: (x.y0, x.x0)))
+    return pages
+
+
+# --------------------------------------------------------------------------- the page's parts
+
+
+def body_size(lines: Sequence[PageLine]) -> float:
+    """The font size of the body text: the largest size that prints at least 30% as many
+    glyphs as the most common one.  Footnotes full of URLs can print more glyphs than the
+    body (a5, 8.5 pt notes against 11 pt text); headings print far fewer."""
+    glyphs: Counter = Counter()
+    for line in lines:
+        glyphs[round(line.size, 1)] += len(line.glyphs)
+    most = max(glyphs.values())
+    return max(size for size, count in glyphs.items() if count >= 0.3 * most)
+
+
+def assign_flows(pages: list[list[PageLine]], body: float) -> None:
+    """Body text (the body's size or larger: headings too), the page's footnotes (smaller
+    lines below its last body line; a page number there does not count) or other text
+    (a running header, a small caption, a page number): each is read on in its own flow."""
+    for page in pages:
+        last_body = max((line.y1 for line in page if line.size >= BODY_SIZE * body
+                         and not PAGE_NUMBER.match(line.plain)), default=0.0)
+        for line in page:
+            if PAGE_NUMBER.match(line.plain):
+                line.flow = "other"
+            elif line.size >= BODY_SIZE * body:
+                line.flow = "body"
+            else:
+                line.flow = "notes" if line.y0 > last_body else "other"
+
+
+@dataclass(frozen=True)
+class Column:
+    """Where the lines of one flow are printed: left and right edges (pt), and the usual
+    gap between two of its lines on a page, in em of their font (a title's lines in a
+    larger font are further apart)."""
+
+    left: float
+    right: float
+    gap: float
+
+
+def measure_columns(pages: list[list[PageLine]]) -> dict[str, Column]:
+    """Each flow's column, from its lines in its most common size: the median left and
+    right edges (most lines are full) and the median gap between consecutive lines, in em."""
+    columns = {}
+    lines = [line for page in pages for line in page]
+    for flow in ("body", "notes", "other"):
+        same = [line for line in lines if line.flow == flow]
+        if not same:
+            continue
+        size = Counter(round(line.size, 1) for line in same).most_common(1)[0][0]
+        same = [line for line in same if round(line.size, 1) == size]
+        gaps = [(below.y0 - above.y1) / above.size for page in pages
+                for above, below in pairwise(page)
+                if above.flow == below.flow == flow and abs(above.size - below.size) < 0.3]
+        columns[flow] = Column(statistics.median(line.x0 for line in same),
+                               statistics.median(line.x1 for line in same),
+                               statistics.median(gaps) if gaps else 0.0)
+    return columns
+
+
+def next_in_flow(lines: Sequence[PageLine], index: int) -> PageLine | None:
+    """The line the text of ``lines[index]`` would go on in: the next line of its flow,
+    page numbers skipped (the body goes on below the page's footnotes and the next page's
+    header; a footnote goes on in the next page's footnotes).  Other text goes on only in
+    the line right below it."""
+    line = lines[index]
+    for other in lines[index + 1:]:
+        if PAGE_NUMBER.match(other.plain):
+            continue
+        if line.flow == "other":
+            return other if other.page == line.page and other.flow == "other" else None
+        if other.flow == line.flow:
+            return other
+    return None
+
+
+# --------------------------------------------------------------------------- paragraph ends
+
+
+def centred(line: PageLine, column: Column) -> bool:
+    """Is the line centred in its column: clear of the left edge, its middle within an em
+    of the column's?"""
+    em = line.size
+    return line.x0 - column.left > INDENT * em and \
+        abs((line.x0 + line.x1) / 2 - (column.left + column.right) / 2) < em
+
+
+def ends_paragraph(line: PageLine, following: PageLine | None, column: Column) -> bool:
+    """Does the paragraph end with ``line``?  The page says so where the text does not:
+
+    - nothing of its flow follows, or the next line is in another font size (a heading
+      ends, or one starts);
+    - a wider gap than between the lines of a paragraph (12pt: 19.8 pt against 13.8 pt):
+      ``…的影響也相對明顯。`` ‖ ``北韓則是從 1967 年…``, the first line full;
+    - the next line is indented (and this one is not indented as much);
+    - the next footnote's number opens the next line;
+    - not where both lines are centred (:func:`centred`): a title wraps so, its next line
+      narrower (``The influence and Prospects of the 10th`` / ``cycle of Kim Jong Un's…``);
+    - the line left room for what opens the next line (:func:`unit_width`): ``…取得滲透
+      機會。16`` 1 em short, then ``Kimsuky、Scarcruft…`` would have fitted, so the
+      paragraph ended; ``…形成共`` 3 em short before ``識。1998 年`` did not end one.
+    """
+    if following is None or abs(following.size - line.size) >= 0.3:
+        return True
+    em = line.size
+    if following.page == line.page and \
+            following.y0 - line.y1 > (column.gap + PARAGRAPH_GAP) * em:
+        return True
+    if centred(line, column) and centred(following, column):
+        return False
+    if following.x0 - column.left > INDENT * em and following.x0 > line.x0 + INDENT * em:
+        return True
+    if line.flow == "notes" and NOTE_NUMBER.match(following.plain):
+        return True
+    latin = line.plain[-1:].isascii() and following.plain[:1].isascii()
+    room = column.right - line.x1 - (WORD_GAP * em if latin else 0.0)
+    return room > following.opening_width() + ROOM_SLACK * em
+
+
+# --------------------------------------------------------------------------- the text
+
+
+def line_text(line: PageLine, left: float) -> str:
+    """The line's glyphs as text: a space where the PDF has one or a word gap, and where a
+    gap parts table cells (over :data:`CELL_GAP` em), spaces up to the cell's column, two
+    columns to an em from ``left``: ``區分               觸媒姿態   姿態``.  Footnote
+    markers stay glued to their text (``限制。1這是``)."""
+    from .clean.layout import display_width
+
+    em = line.size
+    text, previous = "", None
+    for glyph in line.glyphs:
+        if glyph.char.isspace():
+            if text and not text.endswith(" "):
+                text += " "
+            continue
+        if previous is not None:
+            gap = glyph.x0 - previous.x1
+            if gap > CELL_GAP * em:
+                text = text.rstrip(" ")
+                column = round((glyph.x0 - left) / (em / 2))
+                text += " " * max(2, column - display_width(text))
+            elif gap > WORD_GAP * em and not text.endswith(" "):
+                text += " "
+        text += glyph.char
+        previous = glyph
+    return text.strip()
+
+
+def render_text(pages: list[list[PageLine]]) -> str:
+    """The pages as text in the seeds' pdftotext style (see the module's docstring)."""
+    lines = [line for page in pages for line in page]
+    if not lines:
+        return ""
+    assign_flows(pages, body_size(lines))
+    columns = measure_columns(pages)
+    left = min(column.left for column in columns.values())
+    out: list[str] = []
+    index = 0
+    for page in pages:
+        in_notes = False
+        for line in page:
+            if line.flow == "notes" and not in_notes:
+                out += [" ", ""]
+                in_notes = True
+            text = line_text(line, left)
+            following = next_in_flow(lines, index)
+            ends = ends_paragraph(line, following, columns[line.flow])
+            out += [text + " " if ends else text, ""]
+            if ends and following is not None and latin_wrap_look(text, line_text(following, left)):
+                out += [" ", ""]
+            index += 1
+        out.append("\f")
+    return "\n".join(out)
+
+
+def latin_wrap_look(text: str, following: str) -> bool:
+    """Would the cleaner read a space after ``text`` as a Latin line wrap, not a paragraph's
+    end?  It does between Latin words with no sentence end (``…Focus on recent nuclear
+    strategy `` / ``Lin Chih Hao``), so :func:`render_text` puts a line of one space after
+    such a paragraph end, as pdftotext does for the gap below a title."""
+    return text[-1:].isascii() and text[-1:] not in ".!?)" and following[:1].isascii() \
+        and following[:1] != "["
+
+
+def pdf_text(source: bytes | str | Path) -> str:
+    """The text of a PDF (its bytes or its path), as :func:`render_text` writes it.
+
+    Raises ``ImportError`` without PyMuPDF, and PyMuPDF's errors for a file it cannot
+    open."""
+    import pymupdf
+
+    if isinstance(source, bytes):
+        document = pymupdf.open(stream=source, filetype="pdf")
+    else:
+        document = pymupdf.open(str(source))
+    with document:
+        return render_text(read_pages(document))
