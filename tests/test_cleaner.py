@@ -352,6 +352,22 @@ def test_a_markdown_table_an_extractor_wrote_is_never_joined_to_prose():
         "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。\n")
 
 
+def test_a_markdown_table_of_whole_rows_stays_a_table():
+    """settle_markdown_tables: zhiku's reading of a PDF writes a table only where it read
+    every cell (002-01, <表二>): whole rows, no empty cell, so a GFM table; a ``|`` in a
+    cell stays escaped.  One empty cell would make it a fenced block, as pymupdf4llm's."""
+    raw = ("<表二> 北韓近期國家正常化的主要策略 \n\n"
+           "| 領域 | 作法 | 意義 |\n\n| --- | --- | --- |\n\n"
+           "| 黨 | 增設黨中央監察委員會和規律調查部。 | 黨機器的運作獲得強化\\|避免出現單位獨大。 |\n\n"
+           "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。 \n")
+    assert body_of(raw) == (
+        "&lt;表二&gt; 北韓近期國家正常化的主要策略\n\n"
+        "| 領域 | 作法 | 意義 |\n| --- | --- | --- |\n"
+        "| 黨 | 增設黨中央監察委員會和規律調查部。 | 黨機器的運作獲得強化\\|避免出現單位獨大。 |\n\n"
+        "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。\n")
+    assert "```text\n| 領域 | 作法 | 意義 |" in body_of(raw.replace("| 黨 |", "|  |"))
+
+
 def test_a_flattened_table_whose_cells_are_certain_becomes_a_gfm_table():
     """rebuild_flattened_table (002-01, <表二>): the header gives 3 columns, each row label
     is one line, the 作法 column's wrapped lines are 26–30 wide and the 意義 column's 20–24,

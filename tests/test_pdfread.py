@@ -196,3 +196,67 @@ def test_unit_width_is_what_a_line_needs_room_for():
     assert width("識。1998 年") == 10 + 10 + 4 * 5
     assert width("國，或潛在盟國") == 20
     assert width("（Operation Highmast）") == 10 + 9 * 5
+
+
+# --------------------------------------------------------------------------- tables
+
+
+CAPTION = ("<表二> 北韓近期國家正常化的主要策略", 0, 190, SIZE)
+PROSE = [("實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。", 0, 0, SIZE)]
+
+
+def cells(y: float, *texts: str, at: tuple = (0, 4, 17)) -> list[tuple]:
+    """One printed line of a table: its cells' texts at the columns ``at`` (em)."""
+    return [(text, x, y, SIZE) for text, x in zip(texts, at) if text]
+
+
+def test_a_table_is_read_cell_by_cell_from_the_page():
+    # 12pt-like: cells 14 pt from line to line, rows 18 pt apart (the cells' padding), no
+    # indent; the 作法 and 意義 cells wrap, their lines among each other's
+    body = cleaned_body([HEAD + [CAPTION]
+                         + cells(214, "領域", "作法", "意義")
+                         + cells(236, "黨", "增設黨中央監察委員會和", "黨機器的運作獲得強化，")
+                         + cells(250, "", "規律調查部，打破單位特", "避免出現單位獨大的問")
+                         + cells(264, "", "殊化的本位主義。", "題。")
+                         + cells(286, "軍", "增設黨軍政指導部。", "總政治局長的地位大幅弱")
+                         + cells(300, "", "", "化。")
+                         + [(PROSE[0][0][:26], 0, 330, SIZE), (PROSE[0][0][26:], 0, 344, SIZE)]])
+    assert body.split("\n\n")[1:] == [
+        "&lt;表二&gt; 北韓近期國家正常化的主要策略",
+        ("| 領域 | 作法 | 意義 |\n| --- | --- | --- |\n"
+         "| 黨 | 增設黨中央監察委員會和規律調查部，打破單位特殊化的本位主義。 "
+         "| 黨機器的運作獲得強化，避免出現單位獨大的問題。 |\n"
+         "| 軍 | 增設黨軍政指導部。 | 總政治局長的地位大幅弱化。 |"),
+        PROSE[0][0] + "\n"]
+
+
+TABLE_PAGE_1 = (HEAD + [CAPTION] + cells(214, "領域", "作法", "意義", at=(1, 5, 18))
+                + cells(236, "黨", "增設黨中央監察委員", "黨機器的運作獲得強", at=(1, 5, 18))
+                + cells(250, "", "會和規律調查部。", "化。")
+                + cells(272, "政", "內閣閣員的現地了", "內閣負起主要的施", at=(1, 5, 18)))
+TABLE_PAGE_2 = (cells(60, "領域", "作法", "意義", at=(1, 5, 18))
+                + cells(82, "", "解次數增加。", "政成敗的責任。")
+                + cells(104, "軍", "增設黨軍政指導部。", "總政治局長的地位大", at=(1, 5, 18))
+                + cells(118, "", "", "幅弱化。")
+                + [(PROSE[0][0][:26], 0, 150, SIZE), (PROSE[0][0][26:], 0, 164, SIZE)])
+
+
+def test_a_row_cut_by_a_page_goes_on_where_the_cells_first_lines_are_indented():
+    # each cell's first line is indented 1 em: at the top of page 2, after the header printed
+    # again, ``解次數增加。`` starts at its column's edge, so the 政 row goes on
+    body = cleaned_body([TABLE_PAGE_1, TABLE_PAGE_2])
+    assert "| 領域 | 作法 | 意義 |\n| --- | --- | --- |\n" \
+        "| 黨 | 增設黨中央監察委員會和規律調查部。 | 黨機器的運作獲得強化。 |\n" \
+        "| 政 | 內閣閣員的現地了解次數增加。 | 內閣負起主要的施政成敗的責任。 |\n" \
+        "| 軍 | 增設黨軍政指導部。 | 總政治局長的地位大幅弱化。 |\n\n" in body
+
+
+def test_a_table_whose_rows_the_page_does_not_settle_stays_printed_lines():
+    # the same without the indent: the cells at the foot of page 1 are full, so ``解次數增加。``
+    # may go on in the 政 row or open one with an empty label; the lines stay as printed,
+    # in a fenced block, and the prose after it is a paragraph of its own
+    flush = [[(text, max(x - 1, 0) if x in (1, 5, 18) else x, y, size)
+              for text, x, y, size in page] for page in (TABLE_PAGE_1, TABLE_PAGE_2)]
+    body = cleaned_body(flush)
+    assert "| --- |" not in body and "```text\n" in body
+    assert body.endswith("\n```\n\n" + PROSE[0][0] + "\n")

@@ -61,6 +61,8 @@ class Block:
     pages_before: int = 0  # page breaks between the article's first line and this block
     #: a rebuilt table (kind "table"): the header row, then the body rows, one text per cell
     rows: list[list[str]] | None = None
+    #: the rows of a Markdown table the source wrote (:func:`keep_markdown_table`)
+    markdown_table: bool = False
 
 
 @lru_cache(maxsize=8192)  # asked several times for each line while paragraphs are built
@@ -143,6 +145,7 @@ def build_blocks(lines: list[Line], hard_wrapped: bool, width: int, report: Repo
         blocks = _wrapped_paragraphs(lines, width, report, wrap or Wrap())
     else:
         blocks = _line_paragraphs(lines, report, wrap or Wrap())
+    settle_markdown_tables(blocks, report)
     breaks = _page_breaks(lines)
     for block in blocks:
         block.pages_before = breaks.get(block.line, 0)
@@ -781,8 +784,12 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
     block, then the prose again. The table is the run of lines between the two gaps.
     Where every cell is certain (:func:`rebuild_flattened_table`; a table read one cell
     line per line: :func:`rebuild_cell_per_line_table`), a GFM table instead.
-    Returns the index of the table's last line (``start - 1`` when there is none).
+    Returns the index of the table's last line (``start - 1`` when there is none, or when
+    the source wrote the table in Markdown: :func:`keep_markdown_table` reads it).
     """
+    first = next((line for line in lines[start:] if not line.gap), None)
+    if first is not None and _MARKDOWN_TABLE_ROW.match(first.text):
+        return start - 1
     if start < len(lines) and not lines[start].gap:
         end = table_ends_where_prose_resumes(lines, start, width)
         if end is None:
@@ -1522,16 +1529,59 @@ def keep_markdown_table(table: Block | None, line: Line, blocks: list[Block],
     器的運作獲得強化，|`` / ``||規律調查部，打破單位特|避免出現單位獨大的問|`` / … /
     ``依照<表一>和上述內容，…`` (read as one paragraph with the rows: ``|區分|…|透明| 依照…``)
     After: the rows in a ```` ```text ```` block, then the paragraph. Its rows are printed
-    lines, not the table's rows, so it is not passed on as a table.
+    lines, not the table's rows, so it is not passed on as a table
+    (:func:`settle_markdown_tables` decides, once the table is read).
     Returns the block the next row goes into.
     """
     if table is None:
-        table = Block("preformatted", line.text, line.no)
+        table = Block("preformatted", line.text, line.no, markdown_table=True)
         blocks.append(table)
-        report.add("keep_markdown_table", line.no, line.text[:20], "fenced text block")
     else:
         table.text += "\n" + line.text
     return table
+
+
+_DELIMITER_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def whole_table_rows(rows: list[str]) -> list[list[str]] | None:
+    """The cells of a Markdown table whose every row is a whole table row: a header, the
+    delimiter row, then rows of as many cells as the header, none empty and none holding
+    ``<br>``.  None otherwise.
+
+    zhiku's own reading of a PDF writes a table so only where it read every cell
+    (:mod:`zhiku.pdftables`): ``| 區分 | 觸媒姿態 |`` / ``| --- | --- |`` / ``| 對象 | 第三方提供
+    援助的國家，或潛在盟國 |``.  pymupdf4llm writes a row for each printed line, so a cell that
+    wraps leaves the others empty on its next lines (``||規律調查部，…|避免出現…|``): each of
+    its 39 tables in the PDF matrix has an empty cell or a ``<br>``, and stays a fenced block.
+    """
+    if len(rows) < 3 or not _DELIMITER_ROW.match(rows[1].replace(" ", "")):
+        return None
+    table = []
+    for row in rows[:1] + rows[2:]:
+        cells = [cell.strip().replace("\\|", "|")
+                 for cell in _CELL_BORDER.split(row.strip()[1:-1])]
+        if "<br>" in row or any(not cell for cell in cells):
+            return None
+        table.append(cells)
+    return table if all(len(cells) == len(table[0]) for cells in table) else None
+
+
+def settle_markdown_tables(blocks: list[Block], report: Report) -> None:
+    """A Markdown table the source wrote becomes a table where its rows are whole
+    (:func:`whole_table_rows`), else stays a fenced text block; reported either way."""
+    for block in blocks:
+        if not block.markdown_table:
+            continue
+        rows = whole_table_rows(block.text.split("\n"))
+        if rows is None:
+            report.add("keep_markdown_table", block.line, block.text[:20], "fenced text block")
+            continue
+        block.kind, block.rows = "table", rows
+        block.text = "\n".join(" | ".join(row) for row in rows)
+        report.add("keep_markdown_table", block.line, block.text[:20],
+                   f"table of {len(rows) - 1} rows × {len(rows[0])} columns")
 
 
 #: how far apart (in characters) ``pdftotext -layout`` may set the starts of one column's
