@@ -351,8 +351,14 @@ def ends_paragraph(line: PageLine, following: PageLine | None, column: Column) -
 # --------------------------------------------------------------------------- the text
 
 
+def _wide(char: str) -> bool:
+    """An ideograph or full-width punctuation: no word space is ever implied next to it."""
+    return is_ideograph(char) or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef"
+
+
 def line_text(line: PageLine, left: float) -> str:
-    """The line's glyphs as text: a space where the PDF has one or a word gap, and where a
+    """The line's glyphs as text: a space where the PDF has one or a word gap (not between
+    ideographs, which justified lines spread: ``《中 央 社》`` would be wrong), and where a
     gap parts table cells (over :data:`CELL_GAP` em), spaces up to the cell's column, two
     columns to an em from ``left``: ``區分               觸媒姿態   姿態``.  Footnote
     markers stay glued to their text (``限制。1這是``)."""
@@ -372,8 +378,9 @@ def line_text(line: PageLine, left: float) -> str:
                 text = text.rstrip(" ")
                 column = round((glyph.x0 - left) / (em / 2))
                 text += " " * max(2, column - display_width(text))
-            elif gap > WORD_GAP * em and not text.endswith(" "):
-                text += " "
+            elif gap > WORD_GAP * em and not text.endswith(" ") and not (
+                    _wide(previous.char) and _wide(glyph.char)):
+                text += " "  # not between ideographs: justified text spreads them
         text += glyph.char
         previous, spaces = glyph, 0.0
     return text.strip()
