@@ -15,6 +15,7 @@ from zhiku.pdfread import (
     PageLine,
     centred,
     ends_paragraph,
+    line_text,
     pdf_text,
     unit_width,
 )
@@ -260,3 +261,17 @@ def test_a_table_whose_rows_the_page_does_not_settle_stays_printed_lines():
     body = cleaned_body(flush)
     assert "| --- |" not in body and "```text\n" in body
     assert body.endswith("\n```\n\n" + PROSE[0][0] + "\n")
+
+
+def test_a_justified_line_spreads_ideographs_without_word_spaces():
+    def spread(text: str, gap: float) -> PageLine:
+        glyphs, x = [], 72.0
+        for char in text:
+            glyphs.append(Glyph(char, x, 100, x + 11, 111, 11))
+            x += 11 + gap
+        return PageLine.of(0, glyphs)
+
+    assert line_text(spread("《中央社》", 4.0), 72) == "《中央社》"
+    # a word gap without a space glyph between Latin letters is a space
+    assert line_text(spread("KimJong", 0.0), 72) == "KimJong"
+    assert line_text(spread("KJ", 4.0), 72) == "K J"
