@@ -163,6 +163,7 @@ def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | N
     header: list[list[Piece]] = []
     rows: list[list[list[Piece]]] = []  # per row: the pieces of each column, in order
     page_top = False
+    # the header is every line before the first that surely opens a row
     for index, pieces in enumerate(by_line):
         line = lines[index]
         if index and line.page != lines[index - 1].page:  # the table goes on on a new page

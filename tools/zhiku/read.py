@@ -165,6 +165,9 @@ def pdf_source_text(path: Path | str, data: bytes) -> str:
                           f"pip install -e '.[pdf]' ({error})") from error
     except (RuntimeError, ValueError) as error:  # PyMuPDF's FileDataError is a RuntimeError
         raise SourceError(f"{path}: cannot read the PDF: {error}") from error
+    except Exception as error:  # a page zhiku cannot make sense of: named, never a crash
+        raise SourceError(f"{path}: cannot read the PDF: {type(error).__name__}: "
+                          f"{error}") from error
 
 
 def source_from_bytes(path: Path | str, data: bytes) -> SourceText:
