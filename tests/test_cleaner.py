@@ -7,7 +7,7 @@ from pathlib import Path
 from zhiku.clean import Report, clean_article, render_markdown
 from zhiku.clean.chars import remove_cjk_spaces, unify_ideographs
 from zhiku.clean.hyphens import article_words, restore_dropped_hyphens
-from zhiku.clean.layout import split_lines
+from zhiku.clean.layout import close_kept_hyphen_joins, split_lines
 from zhiku.clean.paragraphs import Block, place_labels_under_their_figure, rebuild_flattened_table
 from zhiku.convert import convert_text
 
@@ -350,6 +350,22 @@ def test_a_markdown_table_an_extractor_wrote_is_never_joined_to_prose():
         "```text\n|領域|作法|意義|\n|---|---|---|\n|黨|增設黨中央監察委員會和|黨機器的運作獲得強化，|\n"
         "||規律調查部，打破單位特|避免出現單位獨大的問|\n||育。||\n```\n\n"
         "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。\n")
+
+
+def test_a_kept_line_end_hyphen_loses_the_space_its_join_put_after_it():
+    """close_kept_hyphen_joins (pymupdf4llm, 001-06 in a5-11pt): it keeps a line-end hyphen
+    before a capitalised word and joins the lines with a space; a suspended hyphen before a
+    word in lower case stays."""
+    report = Report()
+    lines = close_kept_hyphen_joins(split_lines(
+        "> 7 Marco de Jong & Dylan Asafo, “Towards a Genuine ‘Ocean of Peace’,” E- Tangata, "
+        "April 20, 2025, https://reurl.cc/9no8mn. \n"
+        "在 pre- and post-war 的比較之下，兩者並無差異。 \n"), report)
+    assert [line.text for line in lines] == [
+        ("> 7 Marco de Jong & Dylan Asafo, “Towards a Genuine ‘Ocean of Peace’,” E-Tangata, "
+         "April 20, 2025, https://reurl.cc/9no8mn."),
+        "在 pre- and post-war 的比較之下，兩者並無差異。"]
+    assert [change.fix for change in report.changes] == ["close_kept_hyphen_joins"]
 
 
 def test_a_markdown_table_of_whole_rows_stays_a_table():

@@ -3,8 +3,8 @@
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
 strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one line per
-paragraph measure_joined_widths (measure_joined_wrap, measure_notes_wrap) →
-remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent, _opens_like_note).  Article level
+paragraph close_kept_hyphen_joins → measure_joined_widths (measure_joined_wrap,
+measure_notes_wrap) → remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent, _opens_like_note).  Article level
 (:func:`clean_article`): remove_boilerplate → remove_repeated_link_urls → rejoin_lines_split_at_markers (PyMuPDF) →
 separate_footnotes (and page numbers, reclaim_footnote_tails, reclaim_wide_footnote_tails,
 without page marks (pypdf) body_resumes_after_footnotes and _indented_note_number,
@@ -58,6 +58,7 @@ from .layout import (
     SUPERSCRIPT_RUN,
     Line,
     Wrap,
+    close_kept_hyphen_joins,
     following_text,
     is_hard_wrapped,
     joined_line_kinds,
@@ -106,6 +107,7 @@ def prepare_source(text: str, report: Report) -> Layout:
     if layout.hard_wrapped:
         layout.wrap = measure_wrap(layout.lines)
     else:
+        layout.lines = close_kept_hyphen_joins(layout.lines, report)
         # body text, then footnotes in their smaller font
         body_kind, note_kind = joined_line_kinds()
         body, notes = measure_joined_widths(layout.lines)

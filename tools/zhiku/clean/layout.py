@@ -643,6 +643,32 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
     return result
 
 
+#: a hyphen that ended a printed line, a joining space, a capitalised word: ``E- Tangata``
+_KEPT_HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])- (?=[A-Z][a-z])")
+
+
+def close_kept_hyphen_joins(lines: list[Line], report: Report) -> list[Line]:
+    """Remove the space an extractor put after a hyphen that ended a printed line, where it
+    joined the line to the next with a space and kept the hyphen.
+
+    pymupdf4llm drops a line-end hyphen before a word in lower case (``mp-`` / ``materials``
+    → ``mpmaterials``) but keeps it before a capitalised word, and joins with a space:
+    Before (001-06, a5-11pt): ``“Towards a Genuine ‘Ocean of Peace’,” E- Tangata, April 20``
+    After: ``… E-Tangata, April 20``.  A suspended hyphen is followed by a word in lower
+    case (``pre- and post-war``) and stays; text that keeps its printed lines is not read
+    here (a space after a hyphen there is the author's)."""
+    for line in lines:
+        if "- " in line.text and _KEPT_HYPHEN_JOIN.search(line.text):
+            fixed = _KEPT_HYPHEN_JOIN.sub("-", line.text)
+            for match in _KEPT_HYPHEN_JOIN.finditer(line.text):
+                report.add("close_kept_hyphen_joins", line.no,
+                           line.text[max(0, match.start() - 6) : match.end() + 6],
+                           line.text[max(0, match.start() - 6) : match.start()] + "-"
+                           + line.text[match.end() : match.end() + 6])
+            line.text = fixed
+    return lines
+
+
 #: how a footnote pymupdf4llm set as a plain paragraph or a list item opens: its number
 #: and a space (``4 윤상길、…``, ``- 3 〈黨媒…〉``), not a count or a date (``15 日``)
 _NOTE_OPENING = re.compile(r"^(?:[-*]\s+)?\d{1,3}\s+(?![年月日時點分週歲個人名位項次條頁號期架艘枚萬億倍天%％])\S")
