@@ -382,6 +382,13 @@ def test_a_markdown_table_of_whole_rows_stays_a_table():
         "| 黨 | 增設黨中央監察委員會和規律調查部。 | 黨機器的運作獲得強化\\|避免出現單位獨大。 |\n\n"
         "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。\n")
     assert "```text\n| 領域 | 作法 | 意義 |" in body_of(raw.replace("| 黨 |", "|  |"))
+    # the header a page printed again, passed on where it stood: dropped and reported
+    again = raw.replace("\n\n實際上", "\n\n| 領域 | 作法 | 意義 |\n\n| 軍 | 增設黨軍政指導部。 "
+                        "| 總政治局長的地位大幅弱化。 |\n\n實際上")
+    converted = convert_text(again, "snippet.txt")
+    assert converted.articles[0].body.count("| 領域 |") == 1
+    assert "| 軍 | 增設黨軍政指導部。 | 總政治局長的地位大幅弱化。 |" in converted.articles[0].body
+    assert [c.fix for c in converted.reports[0].changes].count("drop_repeated_table_header") == 1
 
 
 def test_a_flattened_table_whose_cells_are_certain_becomes_a_gfm_table():

@@ -13,7 +13,8 @@ The page shows what the text loses, and :func:`read_table` reads it:
   unless the page shows a new row: its pieces start where the table's cells start, not
   where their wrapped lines do (a first-line indent), or a column whose cell ended on the
   page before (room left for what opens the text below) has text again;
-- **the header again** at the top of a page is left out.
+- **the header again** at the top of a page is passed on as a row where it stands, and the
+  cleaner drops it and says so (``drop_repeated_table_header``).
 
 Where any of this is in doubt (a piece across two columns, a row with an empty cell, a
 page top that could be either), :func:`read_table` returns None and the table's lines
@@ -145,7 +146,7 @@ def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | N
     有核武，且已␣…`` (at the cells' left edge: the row goes on) / …
     After: ``[["區分", "觸媒姿態", "擴大報復姿態", "非對稱確戰姿態"], ["對象", "第三方提供援助
     的國家，或潛在盟國", "敵對國家", "敵對國家"], ["準備姿態/數量", "有限度保有核武，且已核實",
-    …], …]``
+    …], ["區分", "觸媒姿態", …] (the header again, where page 6 opened), …]``
     """
     if not lines:
         return None
@@ -162,6 +163,7 @@ def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | N
     row_gap = column.gap * em + max(ROW_GAP, ROW_GAP_EM * em)
     header: list[list[Piece]] = []
     rows: list[list[list[Piece]]] = []  # per row: the pieces of each column, in order
+    repeated: list[int] = []  # the header printed again before these rows
     page_top = False
     # the header is every line before the first that surely opens a row
     for index, pieces in enumerate(by_line):
@@ -170,8 +172,10 @@ def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | N
             page_top = True
             texts = [[p.text for p in ps] for ps in by_line[index:index + len(header)]]
             if header and texts == [[p.text for p in ps] for ps in header]:
-                # the header printed again: left out
+                # the header printed again: passed on as a row where it stands, for the
+                # cleaner to drop and report (drop_repeated_table_header)
                 by_line[index:index + len(header)] = [[] for _ in header]
+                repeated.append(len(rows))
                 continue
         if not pieces:
             continue  # a line of the header printed again
@@ -199,7 +203,11 @@ def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | N
     for pieces in header:
         for piece in pieces:
             cells[piece.column].append(piece)
-    table = [[_cell_text(cell) for cell in cells]] + [[_cell_text(c) for c in r] for r in rows]
+    names = [_cell_text(cell) for cell in cells]
+    body = [[_cell_text(c) for c in r] for r in rows]
+    for at in reversed(repeated):
+        body.insert(at, list(names))
+    table = [names] + body
     if any(not cell for row in table for cell in row):
         return None
     return table

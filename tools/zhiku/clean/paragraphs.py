@@ -1570,7 +1570,9 @@ def whole_table_rows(rows: list[str]) -> list[list[str]] | None:
 
 def settle_markdown_tables(blocks: list[Block], report: Report) -> None:
     """A Markdown table the source wrote becomes a table where its rows are whole
-    (:func:`whole_table_rows`), else stays a fenced text block; reported either way."""
+    (:func:`whole_table_rows`), else stays a fenced text block; reported either way.  A
+    row that repeats the header (zhiku's reading of a PDF passes on the header a page
+    printed again) is dropped and reported: the author wrote the header once."""
     for block in blocks:
         if not block.markdown_table:
             continue
@@ -1578,6 +1580,11 @@ def settle_markdown_tables(blocks: list[Block], report: Report) -> None:
         if rows is None:
             report.add("keep_markdown_table", block.line, block.text[:20], "fenced text block")
             continue
+        for index in range(len(rows) - 1, 0, -1):
+            if rows[index] == rows[0]:  # the header printed again where a page broke it
+                report.add("drop_repeated_table_header", block.line, " | ".join(rows[0]),
+                           "kept once")
+                del rows[index]
         block.kind, block.rows = "table", rows
         block.text = "\n".join(" | ".join(row) for row in rows)
         report.add("keep_markdown_table", block.line, block.text[:20],
