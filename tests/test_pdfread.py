@@ -6,8 +6,13 @@ is full.  The text is seed 001's article 5 (北韓網路攻擊與安全威脅發
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
 import pymupdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from zhiku.convert import convert_text
 from zhiku.pdfread import (
     Column,
@@ -275,3 +280,25 @@ def test_a_justified_line_spreads_ideographs_without_word_spaces():
     # a word gap without a space glyph between Latin letters is a space
     assert line_text(spread("KimJong", 0.0), 72) == "KimJong"
     assert line_text(spread("KJ", 4.0), 72) == "K J"
+
+
+SEED_LINES = [line.strip()[:24] for line in
+              (Path(__file__).parent.parent / "corpus" / "001_ecccf8a7296f2a19.txt")
+              .read_text(encoding="utf-8").splitlines()[:400]
+              if line.strip() and "^" not in line]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SEED_LINES), st.integers(0, 5),
+                          st.sampled_from([8.5, 11.0, 13.0]), st.integers(0, 14)),
+                min_size=1, max_size=14))
+def test_no_character_of_the_page_is_lost(lines):
+    """Whatever the layout (lines of seed 001 at random indents, sizes and gaps), every
+    character printed is in the text zhiku reads, as often as printed."""
+    page, y = [], 60.0
+    for text, indent, size, gap in lines:
+        y += size + gap
+        page.append((text, indent, y, size))
+    printed = Counter(c for text, *_ in page for c in text if not c.isspace())
+    read = Counter(c for c in pdf_text(typeset([page])) if not c.isspace())
+    assert read == printed

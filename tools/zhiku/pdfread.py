@@ -18,7 +18,9 @@ the text the way the seeds' pdftotext wrote it, with every mark that extractor p
 - a line holding one space before the footnotes at the bottom of a page
   (:func:`assign_flows`);
 - a footnote marker as bare digits glued to the text around it (``討論。1基本上``);
-- table cells set apart by runs of spaces at their column (:func:`line_text`).
+- a table after a caption read cell by cell (:mod:`zhiku.pdftables`) and written as a GFM
+  table, or where a cell is in doubt as its printed lines, the cells set apart by runs of
+  spaces at their columns (:func:`line_text`).
 
 Running headers and page numbers are written as printed: the cleaner removes them and
 says so (``zhiku explain``).
@@ -47,8 +49,9 @@ BODY_SIZE = 0.92
 PARAGRAPH_GAP = 0.25
 #: a line starting this many em right of the column's left edge is indented
 INDENT = 0.5
-#: glyphs further apart than this many em are in different table cells
-CELL_GAP = 1.0
+#: glyphs further apart than this many em are written apart, at their column (a table's
+#: cells where :mod:`zhiku.pdftables` could not read the table)
+CELLS_APART = 1.0
 #: glyphs further apart than this many em, with no space glyph between, have a space
 WORD_GAP = 0.25
 #: the part of a flow's lines whose right ends the column's right edge is measured at
@@ -79,6 +82,7 @@ class Glyph:
 
 
 def is_ideograph(char: str) -> bool:
+    """A CJK unified or compatibility ideograph."""
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
@@ -164,6 +168,7 @@ class PageLine:
 
     @classmethod
     def of(cls, page: int, glyphs: list[Glyph]) -> PageLine | None:
+        """The line of ``glyphs`` on ``page``; None when none of them is visible."""
         ink = [g for g in glyphs if not g.char.isspace()]
         if not ink:
             return None
@@ -174,6 +179,7 @@ class PageLine:
 
     @property
     def plain(self) -> str:
+        """The glyphs' characters as they come, markers included, ends stripped."""
         return "".join(g.char for g in self.glyphs).strip()
 
     def opening_width(self) -> float:
@@ -226,8 +232,8 @@ def assign_flows(pages: list[list[PageLine]], body: float) -> None:
 
     The footnotes are in the footnotes' size: the commonest size of the smaller lines that
     open with a number below their page's last body line (002-01 in 12pt: 9.5 pt, under a
-    code block in 11 pt).  A page's footnotes are the lines from the first in that size
-    below its last body line down to its foot, page numbers aside."""
+    code block in 11 pt).  A page's footnotes are the run of lines in that size at its
+    foot, below its last body line, page numbers aside."""
     def below_body(page: list[PageLine]) -> list[PageLine]:
         last_body = max((line.y1 for line in page if line.size >= BODY_SIZE * body
                          and not PAGE_NUMBER.match(line.plain)), default=0.0)
@@ -359,7 +365,7 @@ def _wide(char: str) -> bool:
 def line_text(line: PageLine, left: float) -> str:
     """The line's glyphs as text: a space where the PDF has one or a word gap (not between
     ideographs, which justified lines spread: ``《中 央 社》`` would be wrong), and where a
-    gap parts table cells (over :data:`CELL_GAP` em), spaces up to the cell's column, two
+    gap parts table cells (over :data:`CELLS_APART` em), spaces up to the cell's column, two
     columns to an em from ``left``: ``區分               觸媒姿態   姿態``.  Footnote
     markers stay glued to their text (``限制。1這是``)."""
     from .clean.layout import display_width
@@ -374,7 +380,7 @@ def line_text(line: PageLine, left: float) -> str:
             continue
         if previous is not None:
             gap = glyph.x0 - previous.x1 - spaces  # the room a typed space takes is no gap
-            if gap > CELL_GAP * em:
+            if gap > CELLS_APART * em:
                 text = text.rstrip(" ")
                 column = round((glyph.x0 - left) / (em / 2))
                 text += " " * max(2, column - display_width(text))
