@@ -302,3 +302,14 @@ def test_no_character_of_the_page_is_lost(lines):
     printed = Counter(c for text, *_ in page for c in text if not c.isspace())
     read = Counter(c for c in pdf_text(typeset([page])) if not c.isspace())
     assert read == printed
+
+
+def test_a_figures_labels_are_not_read_as_a_table():
+    # 002-01's <圖一>: labels set apart like cells, after a figure's caption
+    body = cleaned_body([HEAD + [("<圖一>北韓的地位變化", 0, 190, SIZE)]
+                         + cells(214, "北", "中", "美") + cells(236, "目標", "核武", "制裁")
+                         + [(PROSE[0][0][:26], 0, 270, SIZE), (PROSE[0][0][26:], 0, 284, SIZE)]])
+    assert body.split("\n\n")[1:] == [
+        "圖：&lt;圖一&gt;北韓的地位變化",
+        "```text\n北      中                        美\n目標    核武                      制裁\n```",
+        PROSE[0][0] + "\n"]

@@ -420,7 +420,9 @@ def render_text(pages: list[list[PageLine]]) -> str:
                 continue
             text = line_text(line, left)
             following = next_in_flow(lines, index)
-            ends = ends_paragraph(line, following, columns[line.flow])
+            # a table's caption ends before the table (written apart, in one piece)
+            ends = ends_paragraph(line, following, columns[line.flow]) or (
+                following is not None and id(following) in in_tables)
             out += [text + " " if ends else text, ""]
             if ends and following is not None and latin_wrap_look(text, line_text(following, left)):
                 out += [" ", ""]

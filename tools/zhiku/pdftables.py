@@ -19,7 +19,8 @@ The page shows what the text loses, and :func:`read_table` reads it:
 Where any of this is in doubt (a piece across two columns, a row with an empty cell, a
 page top that could be either), :func:`read_table` returns None and the table's lines
 are written as printed: the cleaner keeps them as a fenced text block.  Only a table
-after a caption (``<表一> …``) is read, so a table of contents is never taken for one.
+after a table's caption (``<表一> …``) is read, so a table of contents is never taken for
+one; a figure's labels set apart after its caption (``<圖一> …``) are kept as printed.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ ROW_GAP_EM = 0.04
 PROSE_WIDTH = 0.6
 #: the table's first cells set apart must come within this many lines of its caption
 HEADER_LINES = 3
+#: a table's caption, not a figure's: ``<表一> …``, ``表 1：…`` (not ``<圖一> …``)
+_TABLE = re.compile(r"^[<〈＜《]?\s*表")
 #: a numbered item inside a cell (``2. 國務委員長…``): joined with a space before it
 _ITEM = re.compile(r"^\d{1,2}\.\s")
 
@@ -84,8 +87,8 @@ def pieces_of(line: PageLine) -> list[Piece]:
 
 
 def table_lines(body: Sequence[PageLine], start: int, column: Column) -> list[int]:
-    """The indexes in ``body`` (the body text's lines, all pages) of the table whose
-    caption is ``body[start]``: the lines after it while they have cells set apart, or a
+    """The indexes in ``body`` (the body text's lines, all pages) of the table (or the
+    figure's labels) whose caption is ``body[start]``: the lines after it while they have cells set apart, or a
     single piece narrower than :data:`PROSE_WIDTH` of the column (a cell's wrapped line),
     in the caption's font size.  Empty without a caption or without cells after it."""
     if not TABLE_CAPTION.match(body[start].plain):
@@ -306,8 +309,8 @@ def read_tables(body: Sequence[PageLine], column: Column, left: float
     for it, keyed by the ``id`` of its first line, and the ids of all its lines (the table
     is written in one piece where it starts, also where it runs on to another page).
 
-    Where its cells are certain, a GFM pipe table (:func:`render_table`); else its lines as
-    printed (:func:`~zhiku.pdfread.line_text`, cells apart) between two lines of one space,
+    Where its cells are certain, a GFM pipe table (:func:`render_table`); else (and for a
+    figure's labels) its lines as printed (:func:`~zhiku.pdfread.line_text`, cells apart) between two lines of one space,
     which the cleaner keeps as a fenced text block, never joined to prose."""
     tables: dict[int, list[str]] = {}
     taken: set[int] = set()
@@ -318,7 +321,8 @@ def read_tables(body: Sequence[PageLine], column: Column, left: float
         if not indexes:
             continue
         lines = [body[i] for i in indexes]
-        rows = read_table(lines, column)
+        # a figure's labels set apart like cells are kept as printed, never read as a table
+        rows = read_table(lines, column) if _TABLE.match(line.plain) else None
         tables[id(lines[0])] = render_table(rows) if rows is not None else \
             [" ", *(line_text(line, left) for line in lines), " "]
         taken.update(id(line) for line in lines)
