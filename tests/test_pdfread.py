@@ -6,6 +6,7 @@ is full.  The text is seed 001's article 5 (北韓網路攻擊與安全威脅發
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -313,3 +314,44 @@ def test_a_figures_labels_are_not_read_as_a_table():
         "圖：&lt;圖一&gt;北韓的地位變化",
         "```text\n北      中                        美\n目標    核武                      制裁\n```",
         PROSE[0][0] + "\n"]
+
+
+def seed_paragraphs() -> list[str]:
+    """Seed 001's article 5 (its reference), paragraphs without their markers."""
+    text = next((Path(__file__).parent / "reference").glob("001_*/05.md")).read_text(
+        encoding="utf-8").split("---", 2)[2]
+    return [re.sub(r"\[\^\d+\]", "", block) for block in text.split("\n\n")
+            if block.strip() and not block.startswith(("#", "[^"))]
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters (em in the test font), broken
+    between two ideographs or at a space between Latin words, as a typesetter would."""
+    def wide(char: str) -> bool:
+        return not char.isascii()
+
+    lines = []
+    while len(text) > width:
+        cut = max(i for i in range(1, width + 1) if i < len(text) and (
+            wide(text[i - 1]) and wide(text[i]) or text[i] == " "))
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return lines + [text]
+
+
+def test_a_page_set_in_two_columns_is_read_column_by_column():
+    # 23 em columns 4 em apart under a title across the page: the left column holds a
+    # paragraph and the start of the next, which goes on at the top of the right column
+    first, second, third = seed_paragraphs()[1:4]
+    # (line, opens a paragraph): 6 pt more above a paragraph's first line
+    lines = [(text, n == 0) for paragraph in (first, second, third)
+             for n, text in enumerate(wrap(paragraph, 23))]
+    split = len(wrap(first, 23)) + 2
+    page = list(HEAD)
+    for column, part in ((0, lines[:split]), (27, lines[split:])):
+        y = 184.0
+        for text, opens in part:
+            y += 14 + (6 if opens and y > 198 else 0)
+            page.append((text, column, y, SIZE))
+    body = cleaned_body([page], width=50)
+    assert body == f"## 壹、前言\n\n{first}\n\n{second}\n\n{third}\n"

@@ -165,6 +165,9 @@ class PageLine:
     x1: float
     y1: float
     flow: str = "body"  # "body", "notes" (a page's footnotes) or "other" (:func:`assign_flows`)
+    #: which text column (:func:`reading_regions`): 0 the page's only one, or the left one;
+    #: 1 the right one; 2 across both (a title, footnotes under two columns)
+    column: int = 0
 
     @classmethod
     def of(cls, page: int, glyphs: list[Glyph]) -> PageLine | None:
@@ -196,12 +199,109 @@ def page_pieces(page) -> list[list[Glyph]]:
 
 
 def read_pages(document) -> list[list[PageLine]]:
-    """Each page's printed lines, top to bottom."""
+    """Each page's printed lines in reading order: top to bottom, or on a page set in two
+    columns (:func:`reading_regions`) the left column before the right one."""
     pages = []
     for number, page in enumerate(document):
-        lines = (PageLine.of(number, glyphs) for glyphs in group_pieces(page_pieces(page)))
-        pages.append(sorted((line for line in lines if line), key=lambda x: (x.y0, x.x0)))
+        lines: list[PageLine] = []
+        for pieces, column in reading_regions(page_pieces(page), page.rect.width):
+            made = (PageLine.of(number, glyphs) for glyphs in group_pieces(pieces))
+            region = sorted((line for line in made if line), key=lambda x: (x.y0, x.x0))
+            for line in region:
+                line.column = column
+            lines += region
+        pages.append(lines)
     return pages
+
+
+#: a white strip this many em wide down the middle of a page parts two text columns
+GUTTER = 1.0
+#: … when at least this many lines stand on each side of it
+COLUMN_LINES = 8
+#: … and at most this part as many lines cross it (a title, footnotes across the page)
+CROSSING = 0.25
+#: … and the two columns' widths differ by at most this part of the wider
+COLUMN_LIKENESS = 0.25
+
+
+def _ink(piece: Sequence[Glyph]) -> list[Glyph]:
+    return [g for g in piece if not g.char.isspace()]
+
+
+def find_gutter(pieces: Sequence[Sequence[Glyph]], width: float) -> tuple[float, float] | None:
+    """The white strip between two text columns, if the page is set in two: the widest
+    strip, at least :data:`GUTTER` em wide between 30% and 70% of the page's width, that
+    the fewest pieces cross, and at most :data:`CROSSING` as many (a title, footnotes across
+    the page) as stand beside it, :data:`COLUMN_LINES` or more on each side; the two columns about as
+    wide (:data:`COLUMN_LIKENESS`), the lines of each starting at one edge, an indent
+    aside (a table's cells start at several)."""
+    inked = [_ink(piece) for piece in pieces]
+    boxes = [(min(g.x0 for g in ink), max(g.x1 for g in ink)) for ink in inked if ink]
+    if len(boxes) < 2 * COLUMN_LINES:
+        return None
+    em = statistics.median(g.size for ink in inked for g in ink)
+    low, high = int(0.3 * width), int(0.7 * width)
+    cover = [sum(1 for x0, x1 in boxes if x0 < x < x1) for x in range(low, high + 1)]
+    # the strip: where fewest pieces cross, and at most CROSSING of them
+    most = min(CROSSING * len(boxes), min(cover) + max(1.0, 0.05 * len(boxes)))
+    best: tuple[float, float] | None = None
+    start = None
+    for offset, count in enumerate([*cover, most + 1]):  # runs of little cover
+        if count <= most and start is None:
+            start = offset
+        elif count > most and start is not None:
+            if offset - start >= GUTTER * em and (best is None or offset - start > best[1] - best[0]):
+                best = (low + start, low + offset - 1)
+            start = None
+    if best is None:
+        return None
+    left, right = best
+    lefts = [box for box in boxes if box[1] <= left + 1]
+    rights = [box for box in boxes if box[0] >= right - 1]
+    crossing = len(boxes) - len(lefts) - len(rights)
+    if min(len(lefts), len(rights)) < COLUMN_LINES or \
+            crossing > CROSSING * (len(lefts) + len(rights)):
+        return None
+    # two text columns: about as wide, each with its lines starting at one edge (an indent
+    # aside); a table's cells start at several
+    margin, end = min(x0 for x0, _ in lefts), max(x1 for _, x1 in rights)
+    left = max(x1 for _, x1 in lefts)
+    right = min(x0 for x0, _ in rights)
+    if abs((left - margin) - (end - right)) > COLUMN_LIKENESS * max(left - margin, end - right):
+        return None
+    for side, edge in ((lefts, margin), (rights, right)):
+        if sum(1 for x0, _ in side if x0 - edge <= 2.5 * em) < 0.7 * len(side):
+            return None
+    return left, right
+
+
+def reading_regions(pieces: Sequence[Sequence[Glyph]], width: float
+                    ) -> list[tuple[list[Sequence[Glyph]], int]]:
+    """A page's line pieces in reading order, by region: the whole page (column 0), or on a
+    page set in two columns (:func:`find_gutter`), from the top: each band of the left
+    column (0) then the right one (1), the bands parted by what crosses the gutter (2: a
+    title, a table or footnotes across the page)."""
+    gutter = find_gutter(pieces, width)
+    if gutter is None:
+        return [(list(pieces), 0)]
+    middle = sum(gutter) / 2
+    regions: list[tuple[list[Sequence[Glyph]], int]] = []
+    band: dict[int, list[Sequence[Glyph]]] = {0: [], 1: []}
+    for piece in sorted((p for p in pieces if _ink(p)), key=lambda p: min(g.y0 for g in p)):
+        ink = _ink(piece)
+        x0, x1 = min(g.x0 for g in ink), max(g.x1 for g in ink)
+        side = 0 if x1 <= middle else 1 if x0 >= middle else 2
+        if side == 2:
+            regions += [(band[column], column) for column in (0, 1) if band[column]]
+            band = {0: [], 1: []}
+            if regions and regions[-1][1] == 2:
+                regions[-1][0].append(piece)
+            else:
+                regions.append(([piece], 2))
+        else:
+            band[side].append(piece)
+    regions += [(band[0], 0), (band[1], 1)]
+    return [(region, column) for region, column in regions if region]
 
 
 # --------------------------------------------------------------------------- the page's parts
@@ -268,31 +368,42 @@ class Column:
     gap: float
 
 
-def measure_columns(pages: list[list[PageLine]]) -> dict[str, Column]:
+def measure_columns(pages: list[list[PageLine]]) -> dict[tuple[str, int], Column]:
     """Each flow's column, from its lines in its most common size: the median left edge,
     the right edge that :data:`RIGHT_EDGE` of the lines stay within (a full line of
     ideographs stops short of the margin by less than one: 516.1 pt in 12pt, where lines
     with Latin words or a hanging comma reach 521.8 pt), and the median gap between
     consecutive lines, in em.  Other text (a header, a code block) is set on the body's
-    column."""
-    columns: dict[str, Column] = {}
+    column.  Keyed by flow and text column (:attr:`PageLine.column`): on pages set in two
+    columns each is measured apart."""
+    columns: dict[tuple[str, int], Column] = {}
     lines = [line for page in pages for line in page]
     for flow in ("body", "notes", "other"):
-        same = [line for line in lines if line.flow == flow]
-        if not same:
-            continue
-        size = Counter(round(line.size, 1) for line in same).most_common(1)[0][0]
-        same = [line for line in same if round(line.size, 1) == size]
-        gaps = [(below.y0 - above.y1) / above.size for page in pages
-                for above, below in pairwise(page)
-                if above.flow == below.flow == flow and abs(above.size - below.size) < 0.3]
-        gap = statistics.median(gaps) if gaps else 0.0
-        if flow == "other" and "body" in columns:  # headers, code: printed on the body's column
-            columns[flow] = Column(columns["body"].left, columns["body"].right, gap)
-        else:
-            right = sorted(line.x1 for line in same)[int(RIGHT_EDGE * (len(same) - 1))]
-            columns[flow] = Column(statistics.median(line.x0 for line in same), right, gap)
+        for column in (0, 1, 2):
+            same = [line for line in lines if line.flow == flow and line.column == column]
+            if not same:
+                continue
+            size = Counter(round(line.size, 1) for line in same).most_common(1)[0][0]
+            same = [line for line in same if round(line.size, 1) == size]
+            gaps = [(below.y0 - above.y1) / above.size for page in pages
+                    for above, below in pairwise(page)
+                    if above.flow == below.flow == flow and above.column == below.column == column
+                    and abs(above.size - below.size) < 0.3 and below.y0 > above.y1]
+            gap = statistics.median(gaps) if gaps else 0.0
+            body = columns.get(("body", column))
+            if flow == "other" and body is not None:  # headers, code: on the body's column
+                columns[(flow, column)] = Column(body.left, body.right, gap)
+            else:
+                right = sorted(line.x1 for line in same)[int(RIGHT_EDGE * (len(same) - 1))]
+                columns[(flow, column)] = Column(statistics.median(line.x0 for line in same),
+                                                 right, gap)
     return columns
+
+
+def column_of(columns: dict[tuple[str, int], Column], line: PageLine) -> Column:
+    """The column ``line`` is printed in (its flow's, in its text column where measured)."""
+    return columns.get((line.flow, line.column)) or next(
+        column for (flow, _), column in sorted(columns.items()) if flow == line.flow)
 
 
 def next_in_flow(lines: Sequence[PageLine], index: int) -> PageLine | None:
@@ -322,7 +433,8 @@ def centred(line: PageLine, column: Column) -> bool:
         abs((line.x0 + line.x1) / 2 - (column.left + column.right) / 2) < em
 
 
-def ends_paragraph(line: PageLine, following: PageLine | None, column: Column) -> bool:
+def ends_paragraph(line: PageLine, following: PageLine | None, column: Column,
+                   next_column: Column | None = None) -> bool:
     """Does the paragraph end with ``line``?  The page says so where the text does not:
 
     - nothing of its flow follows, or the next line is in another font size (a heading
@@ -345,7 +457,9 @@ def ends_paragraph(line: PageLine, following: PageLine | None, column: Column) -
         return True
     if centred(line, column) and centred(following, column):
         return False
-    if following.x0 - column.left > INDENT * em and following.x0 > line.x0 + INDENT * em:
+    below = next_column or column  # the next line may stand at the top of the next column
+    if following.x0 - below.left > INDENT * em and \
+            following.x0 - below.left > line.x0 - column.left + INDENT * em:
         return True
     if line.flow == "notes" and NOTE_NUMBER.match(following.plain):
         return True
@@ -402,8 +516,10 @@ def render_text(pages: list[list[PageLine]]) -> str:
     assign_flows(pages, body_size(lines))
     columns = measure_columns(pages)
     left = min(column.left for column in columns.values())
+    body_column = next(column for (flow, _), column in sorted(columns.items()) if flow == "body") \
+        if any(flow == "body" for flow, _ in columns) else Column(left, left, 0.0)
     tables, in_tables = read_tables([line for line in lines if line.flow == "body"],
-                                    columns["body"], left)
+                                    body_column, left)
     out: list[str] = []
     index = 0
     for page in pages:
@@ -421,7 +537,8 @@ def render_text(pages: list[list[PageLine]]) -> str:
             text = line_text(line, left)
             following = next_in_flow(lines, index)
             # a table's caption ends before the table (written apart, in one piece)
-            ends = ends_paragraph(line, following, columns[line.flow]) or (
+            ends = ends_paragraph(line, following, column_of(columns, line),
+                                  column_of(columns, following) if following else None) or (
                 following is not None and id(following) in in_tables)
             out += [text + " " if ends else text, ""]
             if ends and following is not None and latin_wrap_look(text, line_text(following, left)):
