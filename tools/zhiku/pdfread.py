@@ -201,10 +201,16 @@ def page_pieces(page) -> list[list[Glyph]]:
 def read_pages(document) -> list[list[PageLine]]:
     """Each page's printed lines in reading order: top to bottom, or on a page set in two
     columns (:func:`reading_regions`) the left column before the right one."""
+    pieces_of_pages = [(page_pieces(page), page.rect.width) for page in document]
+    gutters = [find_gutter(pieces, width) for pieces, width in pieces_of_pages]
+    found = [gutter for gutter in gutters if gutter is not None]
     pages = []
-    for number, page in enumerate(document):
+    for number, (pieces_of_page, width) in enumerate(pieces_of_pages):
+        gutter = gutters[number]
+        if gutter is None and found:  # a page of a document set in two columns, with few lines
+            gutter = gutter_holds(pieces_of_page, found[0])
         lines: list[PageLine] = []
-        for pieces, column in reading_regions(page_pieces(page), page.rect.width):
+        for pieces, column in reading_regions(pieces_of_page, gutter):
             made = (PageLine.of(number, glyphs) for glyphs in group_pieces(pieces))
             region = sorted((line for line in made if line), key=lambda x: (x.y0, x.x0))
             for line in region:
@@ -275,13 +281,27 @@ def find_gutter(pieces: Sequence[Sequence[Glyph]], width: float) -> tuple[float,
     return left, right
 
 
-def reading_regions(pieces: Sequence[Sequence[Glyph]], width: float
+def gutter_holds(pieces: Sequence[Sequence[Glyph]], gutter: tuple[float, float]
+                 ) -> tuple[float, float] | None:
+    """``gutter``, found on another page of the document, where this page's text stands on
+    both sides of it and at most :data:`CROSSING` as many pieces cross it: an article's
+    last page with a few lines in its right column."""
+    boxes = [(min(g.x0 for g in ink), max(g.x1 for g in ink))
+             for ink in map(_ink, pieces) if ink]
+    left, right = gutter
+    lefts = sum(1 for x0, x1 in boxes if x1 <= left + 1)
+    rights = sum(1 for x0, x1 in boxes if x0 >= right - 1)
+    crossing = len(boxes) - lefts - rights
+    return gutter if lefts and rights and crossing <= CROSSING * (lefts + rights) else None
+
+
+def reading_regions(pieces: Sequence[Sequence[Glyph]], gutter: tuple[float, float] | None
                     ) -> list[tuple[list[Sequence[Glyph]], int]]:
     """A page's line pieces in reading order, by region: the whole page (column 0), or on a
-    page set in two columns (:func:`find_gutter`), from the top: each band of the left
+    page set in two columns (``gutter``: :func:`find_gutter`, :func:`gutter_holds`), from
+    the top: each band of the left
     column (0) then the right one (1), the bands parted by what crosses the gutter (2: a
     title, a table or footnotes across the page)."""
-    gutter = find_gutter(pieces, width)
     if gutter is None:
         return [(list(pieces), 0)]
     middle = sum(gutter) / 2
@@ -333,20 +353,25 @@ def assign_flows(pages: list[list[PageLine]], body: float) -> None:
     The footnotes are in the footnotes' size: the commonest size of the smaller lines that
     open with a number below their page's last body line (002-01 in 12pt: 9.5 pt, under a
     code block in 11 pt).  A page's footnotes are the run of lines in that size at its
-    foot, below its last body line, page numbers aside."""
-    def below_body(page: list[PageLine]) -> list[PageLine]:
-        last_body = max((line.y1 for line in page if line.size >= BODY_SIZE * body
+    foot, below its last body line, page numbers aside; on a page set in two columns, at
+    the foot of each column, below that column's last body line."""
+    def below_body(page: list[PageLine], column: int | None = None) -> list[PageLine]:
+        here = [line for line in page if column is None or line.column == column]
+        last_body = max((line.y1 for line in here if line.size >= BODY_SIZE * body
                          and not PAGE_NUMBER.match(line.plain)), default=0.0)
-        return [line for line in page if line.size < BODY_SIZE * body and line.y0 > last_body
+        return [line for line in here if line.size < BODY_SIZE * body and line.y0 > last_body
                 and not PAGE_NUMBER.match(line.plain)]
 
-    numbered = Counter(round(line.size, 1) for page in pages for line in below_body(page)
-                       if opens_with_a_number(line))
+    def in_columns(page: list[PageLine]) -> list[int | None]:
+        return [0, 1] if any(line.column == 1 for line in page) else [None]
+
+    numbered = Counter(round(line.size, 1) for page in pages for column in in_columns(page)
+                       for line in below_body(page, column) if opens_with_a_number(line))
     note_size = numbered.most_common(1)[0][0] if numbered else None
     for page in pages:
         notes: list[PageLine] = []
-        if note_size is not None:
-            for line in reversed(below_body(page)):
+        for column in in_columns(page) if note_size is not None else []:
+            for line in reversed(below_body(page, column)):
                 if abs(line.size - note_size) >= 0.3:
                     break
                 notes.append(line)
@@ -520,30 +545,34 @@ def render_text(pages: list[list[PageLine]]) -> str:
         if any(flow == "body" for flow, _ in columns) else Column(left, left, 0.0)
     tables, in_tables = read_tables([line for line in lines if line.flow == "body"],
                                     body_column, left)
-    out: list[str] = []
-    index = 0
-    for page in pages:
-        in_notes = False
-        for line in page:
-            if line.flow == "notes" and not in_notes:
-                out += [" ", ""]
-                in_notes = True
-            if id(line) in tables:
-                for row in tables[id(line)]:
-                    out += [row, ""]
-            if id(line) in in_tables:
-                index += 1
-                continue
-            text = line_text(line, left)
+    written: dict[int, list[str]] = {}  # each line's text, by id
+    for index, line in enumerate(lines):
+        text = tables.get(id(line), [])
+        if id(line) not in in_tables:
+            printed = line_text(line, left)
             following = next_in_flow(lines, index)
             # a table's caption ends before the table (written apart, in one piece)
             ends = ends_paragraph(line, following, column_of(columns, line),
                                   column_of(columns, following) if following else None) or (
                 following is not None and id(following) in in_tables)
-            out += [text + " " if ends else text, ""]
-            if ends and following is not None and latin_wrap_look(text, line_text(following, left)):
+            text = text + [printed + " " if ends else printed]
+            if ends and following is not None and \
+                    latin_wrap_look(printed, line_text(following, left)):
+                text.append(" ")
+        written[id(line)] = text
+    out: list[str] = []
+    for page in pages:
+        # the page's footnotes after its text (both columns, where it has two), before the
+        # footer below them (a page number)
+        notes = [line for line in page if line.flow == "notes"]
+        foot = max((line.y1 for line in notes), default=float("inf"))
+        text_lines = [line for line in page if line.flow != "notes" and line.y0 <= foot]
+        footer = [line for line in page if line.flow != "notes" and line.y0 > foot]
+        for line in text_lines + notes + footer:
+            if notes and line is notes[0]:
                 out += [" ", ""]
-            index += 1
+            for text in written[id(line)]:
+                out += [text, ""]
         out.append("\f")
     return "\n".join(out)
 
