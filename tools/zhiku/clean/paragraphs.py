@@ -302,7 +302,11 @@ def _ends_paragraph(line: Line, following: Line | None, width: int,
     text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
     if following is None:
         return True
-    if heading_level(line.text) and display_width(line.text) < 0.8 * width:
+    # a short heading line ends its heading; where spaces mark paragraph ends, one without
+    # that space wraps (zhiku's reading of a PDF in two narrow columns: ``一、北韓或將持續維持
+    # 「朝俄+朝中」等距外交`` / ``路線 ``)
+    if heading_level(line.text) and display_width(line.text) < 0.8 * width and (
+            not marks_ends or line.trailing_space):
         return True
     if line.trailing_space and marks_ends:
         # A space at the end is a paragraph end, except where the line was wrapped at a
@@ -319,7 +323,8 @@ def _ends_paragraph(line: Line, following: Line | None, width: int,
         return not (full_line and not text.endswith(_SENTENCE_END))
     if heading_level(following.text) and text.endswith(_SENTENCE_END):
         return True
-    return bool(heading_level(line.text) and display_width(line.text) < 0.8 * width)
+    return bool(not marks_ends and heading_level(line.text)
+                and display_width(line.text) < 0.8 * width)
 
 
 _REFS = re.compile(r"\[\^[^\]]+\]")
