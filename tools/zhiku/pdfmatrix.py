@@ -58,6 +58,7 @@ class PageLayout:
     justify: bool = False  # body text justified (both margins), as Chinese print usually is
     page_cm: tuple[float, float] = (21.0, 29.7)  # width, height (A4)
     sans_body: bool = False  # body text in the sans-serif font (else serif)
+    columns: int = 1  # text columns on a page
 
     def key(self) -> str:
         fields = dict(self.__dict__)
@@ -68,7 +69,7 @@ class PageLayout:
 
 
 #: fields added after the first layouts, with their defaults
-_LATER_FIELDS = {"page_cm": (21.0, 29.7), "sans_body": False}
+_LATER_FIELDS = {"page_cm": (21.0, 29.7), "sans_body": False, "columns": 1}
 
 
 LAYOUTS = (
@@ -85,6 +86,10 @@ LAYOUTS = (
     # US Letter, large sans-serif print, ragged right: added after the fixes for a5-11pt
     PageLayout("letter-14pt-sans", 14, (2.0, 2.2, 2.0, 2.2), 1.3, 6, True, True, "right",
                page_cm=(21.59, 27.94), sans_body=True),
+    # a bulletin set in two columns, title and notes included: added with zhiku's own PDF
+    # reading, whose lines would interleave the columns unless it finds the gutter
+    PageLayout("two-column", 10, (2.0, 1.8, 2.0, 1.8), 1.15, 3, True, True, "center",
+               justify=True, columns=2),
 )
 
 #: series printed in the running header when a reference names none
@@ -388,6 +393,11 @@ def apply_layout(docx_path: Path, layout: PageLayout, header: str, first_page: i
         section.top_margin, section.right_margin = Cm(top), Cm(right)
         section.bottom_margin, section.left_margin = Cm(bottom), Cm(left)
         section.header_distance = section.footer_distance = Cm(min(top, bottom) / 2)
+        if layout.columns > 1:
+            columns = OxmlElement("w:cols")
+            columns.set(qn("w:num"), str(layout.columns))
+            columns.set(qn("w:space"), str(int(Cm(0.8).twips)))
+            section._sectPr.append(columns)
         if layout.running_header:
             paragraph = section.header.paragraphs[0]
             paragraph.text = header
