@@ -195,6 +195,18 @@ def test_a_centred_title_wraps_without_ending():
     assert not ends_paragraph(first, second, column)
 
 
+def test_a_title_filling_a_narrow_column_wraps_without_ending():
+    # 004-01 in two columns: a 16 pt title over a 10 pt text column 51.1–286.3 pt
+    column = Column(51.1, 286.3, 0.65, 10.0)
+    first = line("日韓元首相繼訪烏對東北亞安保", 57.2, 120, 16)
+    second = line("情勢的影響", 128.7, 145, 16)
+    assert not centred(first, column) and centred(second, column)
+    assert not ends_paragraph(first, second, column)
+    # a full line of text before a centred caption in the text's size does end
+    text = line("訪問過烏克蘭，分別是日本首相岸田文雄、印", 51.1, 120, 10)
+    assert ends_paragraph(text, line("圖片來源", 148.7, 134, 10), column)
+
+
 def test_unit_width_is_what_a_line_needs_room_for():
     def width(text: str) -> float:
         return unit_width(line(text, 0, 0, 10).glyphs)

@@ -391,6 +391,7 @@ class Column:
     left: float
     right: float
     gap: float
+    size: float = 0.0  # the font size of most of its lines (pt)
 
 
 def measure_columns(pages: list[list[PageLine]]) -> dict[tuple[str, int], Column]:
@@ -417,11 +418,11 @@ def measure_columns(pages: list[list[PageLine]]) -> dict[tuple[str, int], Column
             gap = statistics.median(gaps) if gaps else 0.0
             body = columns.get(("body", column))
             if flow == "other" and body is not None:  # headers, code: on the body's column
-                columns[(flow, column)] = Column(body.left, body.right, gap)
+                columns[(flow, column)] = Column(body.left, body.right, gap, size)
             else:
                 right = sorted(line.x1 for line in same)[int(RIGHT_EDGE * (len(same) - 1))]
                 columns[(flow, column)] = Column(statistics.median(line.x0 for line in same),
-                                                 right, gap)
+                                                 right, gap, size)
     return columns
 
 
@@ -469,7 +470,9 @@ def ends_paragraph(line: PageLine, following: PageLine | None, column: Column,
     - the next line is indented (and this one is not indented as much);
     - the next footnote's number opens the next line;
     - not where both lines are centred (:func:`centred`): a title wraps so, its next line
-      narrower (``The influence and Prospects of the 10th`` / ``cycle of Kim Jong Un's…``);
+      narrower (``The influence and Prospects of the 10th`` / ``cycle of Kim Jong Un's…``;
+      in a narrow column the first line of a title, larger than the text, may fill it:
+      ``日韓元首相繼訪烏對東北亞安保`` / ``情勢的影響``);
     - the line left room for what opens the next line (:func:`unit_width`): ``…取得滲透
       機會。16`` 1 em short, then ``Kimsuky、Scarcruft…`` would have fitted, so the
       paragraph ended; ``…形成共`` 3 em short before ``識。1998 年`` did not end one.
@@ -480,8 +483,10 @@ def ends_paragraph(line: PageLine, following: PageLine | None, column: Column,
     if following.page == line.page and \
             following.y0 - line.y1 > (column.gap + PARAGRAPH_GAP) * em:
         return True
-    if centred(line, column) and centred(following, column):
-        return False
+    if centred(following, column) and (centred(line, column) or (
+            line.size > column.size + 0.3
+            and abs((line.x0 + line.x1) / 2 - (column.left + column.right) / 2) < em)):
+        return False  # a title wraps (its first line may fill a narrow column)
     below = next_column or column  # the next line may stand at the top of the next column
     if following.x0 - below.left > INDENT * em and \
             following.x0 - below.left > line.x0 - column.left + INDENT * em:
