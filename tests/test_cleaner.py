@@ -582,6 +582,19 @@ COLUMN = (
 )
 
 
+def test_a_column_header_whose_title_wraps_in_a_narrow_column():
+    """_plain_header (zhiku's reading of 004-01 set in two columns): the title wraps, its
+    first line without the paragraph-end space; title, authors and institute are read."""
+    raw = ("日韓元首相繼訪烏對東北亞安保\n\n情勢的影響 \n\n李明峻 \n\n"
+           "新台灣國策智庫研發長 \n\n自俄烏戰爭爆發以來，亞洲只有三位國家領導人\n\n"
+           "訪問過烏克蘭，分別是日本首相岸田文雄、印尼總統佐科維。 \n\n\f")
+    article = convert_text(raw, "column.pdf").articles[0]
+    assert article.title == "日韓元首相繼訪烏對東北亞安保情勢的影響"
+    assert article.authors == ["李明峻"] and article.institute == "新台灣國策智庫研發長"
+    assert article.body == ("自俄烏戰爭爆發以來，亞洲只有三位國家領導人訪問過烏克蘭，"
+                            "分別是日本首相岸田文雄、印尼總統佐科維。\n")
+
+
 def test_a_column_header_without_categories_and_unnumbered_headings_in_plain_text():
     converted = convert_text(COLUMN, "column.txt")
     article = converted.articles[0]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean.layout import Line
+from .clean.paragraphs import join_text
 
 CATEGORY_LINE = re.compile(r"^焦點類別\s*[:：]\s*(.*)$")
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -109,6 +110,17 @@ def _plain_header(lines: list[Line]) -> list[tuple[int, int]]:
     a line of names, a short affiliation line.
     """
     content = [index for index, line in enumerate(lines) if not line.gap][:8]
+    # a title over two lines, where the text marks paragraph ends: its first line without
+    # the space (zhiku's reading of a narrow column: ``日韓元首相繼訪烏對東北亞安保`` /
+    # ``情勢的影響␠`` / ``李明峻␠`` / ``新台灣國策智庫研發長␠``)
+    for first, second, third, fourth in zip(content, content[1:], content[2:], content[3:]):
+        head, rest = lines[first], lines[second]
+        title = head.text + rest.text
+        if (not head.trailing_space and rest.trailing_space and len(title) <= 40
+                and not _SENTENCE_MARKS.search(title) and is_person_names(lines[third].text)
+                and len(lines[fourth].text) <= 30
+                and not _SENTENCE_MARKS.search(lines[fourth].text)):
+            return [(first, fourth)]
     for first, second, third in zip(content, content[1:], content[2:]):
         title, names, affiliation = lines[first].text, lines[second].text, lines[third].text
         if (len(title) <= 40 and not _SENTENCE_MARKS.search(title) and is_person_names(names)
@@ -167,12 +179,14 @@ def split_articles(lines: list[Line]) -> SplitSource:
         end = headers[number + 1][0] if number + 1 < len(headers) else len(lines)
         header = lines[start : last + 1]
         if markdown:
-            title = [_unheading(header[0].text)]
+            # the title's lines (one, or two where it wraps), the authors, the institute
+            title = [join_text(*(_unheading(line.text) for line in header[:-2]))] \
+                if len(header) > 3 else [_unheading(header[0].text)]
             article = ArticleLines(
                 body=lines[last + 1 : end],
                 title_lines=title,
-                authors_line=header[1].text,
-                institute_line=header[2].text,
+                authors_line=header[-2].text,
+                institute_line=header[-1].text,
             )
         else:
             title, authors, institute = header[:-3], header[-3], header[-2]
