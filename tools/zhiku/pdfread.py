@@ -548,8 +548,10 @@ def render_text(pages: list[list[PageLine]]) -> str:
     left = min(column.left for column in columns.values())
     body_column = next(column for (flow, _), column in sorted(columns.items()) if flow == "body") \
         if any(flow == "body" for flow, _ in columns) else Column(left, left, 0.0)
+    lefts = {column: measured.left for (flow, column), measured in columns.items()
+             if flow == "body"}
     tables, in_tables = read_tables([line for line in lines if line.flow == "body"],
-                                    body_column, left)
+                                    body_column, left, lefts)
     written: dict[int, list[str]] = {}  # each line's text, by id
     for index, line in enumerate(lines):
         text = tables.get(id(line), [])

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clean.paragraphs import TABLE_CAPTION, join_text
-from .pdfread import INDENT, Column, PageLine, line_text, unit_width
+from .pdfread import INDENT, Column, Glyph, PageLine, line_text, unit_width
 
 #: a gap wider than this many em between two glyphs of a table's line parts two cells
 #: (002-01 in a5-11pt: ``…不再具`` 10.9 pt before ``可穩定軍權。`` in 11 pt)
@@ -139,7 +139,19 @@ def column_starts(by_line: Sequence[list[Piece]], em: float) -> list[float] | No
     return starts
 
 
-def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | None:
+def _moved(line: PageLine, dx: float) -> PageLine:
+    """``line`` moved ``dx`` pt to the right (a table's lines in a page's right column, set
+    where its left column's would stand)."""
+    if not dx:
+        return line
+    glyphs = [Glyph(g.char, g.x0 + dx, g.y0, g.x1 + dx, g.y1, g.size) for g in line.glyphs]
+    moved = PageLine(line.page, glyphs, line.size, line.x0 + dx, line.y0, line.x1 + dx,
+                     line.y1, line.flow, line.column)
+    return moved
+
+
+def read_table(lines: Sequence[PageLine], column: Column,
+               lefts: dict[int, float] | None = None) -> list[list[str]] | None:
     """The header row and the body rows of the table printed on ``lines``, one text per
     cell, or None where a cell is in doubt (see the module's docstring).
 
@@ -153,6 +165,9 @@ def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | N
     """
     if not lines:
         return None
+    if lefts and 0 in lefts:  # a table going on in the right column: read as in the left
+        lines = [_moved(line, lefts[0] - lefts[line.column]) if line.column == 1
+                 and line.column in lefts else line for line in lines]
     em = lines[0].size
     by_line = [pieces_of(line) for line in lines]
     starts = column_starts(by_line, em)
@@ -171,7 +186,9 @@ def read_table(lines: Sequence[PageLine], column: Column) -> list[list[str]] | N
     # the header is every line before the first that surely opens a row
     for index, pieces in enumerate(by_line):
         line = lines[index]
-        if index and line.page != lines[index - 1].page:  # the table goes on on a new page
+        if index and (line.page, line.column) != (lines[index - 1].page,
+                                                  lines[index - 1].column):
+            # the table goes on on a new page, or in the next column
             page_top = True
             texts = [[p.text for p in ps] for ps in by_line[index:index + len(header)]]
             if header and texts == [[p.text for p in ps] for ps in header]:
@@ -303,12 +320,15 @@ def _cell_text(pieces: list[Piece]) -> str:
     return text
 
 
-def read_tables(body: Sequence[PageLine], column: Column, left: float
+def read_tables(body: Sequence[PageLine], column: Column, left: float,
+                lefts: dict[int, float] | None = None
                 ) -> tuple[dict[int, list[str]], set[int]]:
     """Every table after a caption in ``body`` (the body text's lines): the text to write
     for it, keyed by the ``id`` of its first line, and the ids of all its lines (the table
     is written in one piece where it starts, also where it runs on to another page).
 
+    ``lefts``: each text column's left edge, on pages set in two (a table that goes on in
+    the right column is read as if it stood in the left one).
     Where its cells are certain, a GFM pipe table (:func:`render_table`); else (and for a
     figure's labels) its lines as printed (:func:`~zhiku.pdfread.line_text`, cells apart) between two lines of one space,
     which the cleaner keeps as a fenced text block, never joined to prose."""
@@ -322,7 +342,7 @@ def read_tables(body: Sequence[PageLine], column: Column, left: float
             continue
         lines = [body[i] for i in indexes]
         # a figure's labels set apart like cells are kept as printed, never read as a table
-        rows = read_table(lines, column) if _TABLE.match(line.plain) else None
+        rows = read_table(lines, column, lefts) if _TABLE.match(line.plain) else None
         tables[id(lines[0])] = render_table(rows) if rows is not None else \
             [" ", *(line_text(line, left) for line in lines), " "]
         taken.update(id(line) for line in lines)
