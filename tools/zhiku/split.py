@@ -15,6 +15,7 @@ the source's front matter; metadata is read from it, and it is never part of an 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -180,13 +181,13 @@ def split_articles(lines: list[Line]) -> SplitSource:
         header = lines[start : last + 1]
         if markdown:
             # the title's lines (one, or two where it wraps), the authors, the institute
-            title = [join_text(*(_unheading(line.text) for line in header[:-2]))] \
-                if len(header) > 3 else [_unheading(header[0].text)]
+            printed = [line for line in header if not line.gap]
+            title = [functools.reduce(join_text, (_unheading(line.text) for line in printed[:-2]))]
             article = ArticleLines(
                 body=lines[last + 1 : end],
                 title_lines=title,
-                authors_line=header[-2].text,
-                institute_line=header[-1].text,
+                authors_line=printed[-2].text,
+                institute_line=printed[-1].text,
             )
         else:
             title, authors, institute = header[:-3], header[-3], header[-2]
