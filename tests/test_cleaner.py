@@ -593,6 +593,9 @@ def test_a_column_header_whose_title_wraps_in_a_narrow_column():
     assert article.authors == ["李明峻"] and article.institute == "新台灣國策智庫研發長"
     assert article.body == ("自俄烏戰爭爆發以來，亞洲只有三位國家領導人訪問過烏克蘭，"
                             "分別是日本首相岸田文雄、印尼總統佐科維。\n")
+    # a line of one space inside the header (a gap the page showed) is no header line
+    gapped = convert_text(raw.replace("情勢的影響 \n\n", "情勢的影響 \n\n \n\n"), "column.pdf")
+    assert gapped.articles[0].institute == "新台灣國策智庫研發長"
 
 
 def test_a_column_header_without_categories_and_unnumbered_headings_in_plain_text():
