@@ -598,6 +598,25 @@ def test_a_column_header_whose_title_wraps_in_a_narrow_column():
     assert gapped.articles[0].institute == "新台灣國策智庫研發長"
 
 
+def test_a_figure_in_a_narrow_column_keeps_its_caption_labels_and_the_next_heading_apart():
+    """zhiku's reading of 002-01 in two columns: the caption fills the column and ends with
+    the paragraph-end space, so it is a caption (not joined to the first label); the labels
+    are kept as printed up to the section heading, which fills a line too."""
+    raw = ("立實利關係。以近期北韓的核戰略外交在中美之間所\n\n"
+           "出現的地位變化，如<圖一>所示。 \n\n"
+           "<圖一>近期北韓在美中戰略三角關係的地位變化 \n\n"
+           "美 \n\n中 \n\n北 \n\n核武建設期間 \n\n(2012-2017) \n\n"
+           "伍.結論：北韓核戰略對於周邊地區的影響 \n\n"
+           "根據金正恩最近 3 年的對外聲明和演講內容，金正\n\n"
+           "恩時代的核戰略可以分為三個階段，各有其目標。 \n\n")
+    assert body_of(raw).split("\n\n") == [
+        "立實利關係。以近期北韓的核戰略外交在中美之間所出現的地位變化，如&lt;圖一&gt;所示。",
+        "圖：&lt;圖一&gt;近期北韓在美中戰略三角關係的地位變化",
+        "```text\n美\n中\n北\n核武建設期間\n(2012-2017)\n```",
+        "## 伍.結論：北韓核戰略對於周邊地區的影響",
+        "根據金正恩最近 3 年的對外聲明和演講內容，金正恩時代的核戰略可以分為三個階段，各有其目標。\n"]
+
+
 def test_a_column_header_without_categories_and_unnumbered_headings_in_plain_text():
     converted = convert_text(COLUMN, "column.txt")
     article = converted.articles[0]

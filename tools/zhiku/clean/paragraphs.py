@@ -739,7 +739,11 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             markdown_table = keep_markdown_table(markdown_table, line, blocks, report)
             continue
         markdown_table = None
-        if TABLE_CAPTION.match(line.text) and display_width(line.text) < 0.8 * width:
+        # a caption is one short line; or, where spaces mark paragraph ends, one that ends
+        # with that space (it may fill a narrow column: ``<圖一>近期北韓在美中戰略三角關係的
+        # 地位變化␠`` / ``美``)
+        if TABLE_CAPTION.match(line.text) and (display_width(line.text) < 0.8 * width or (
+                wrap.marks_ends and line.trailing_space)):
             flush()
             blocks.append(Block("paragraph", line.text, line.no))
             # only a table's cells are rebuilt, never a figure's labels
@@ -923,7 +927,9 @@ def table_ends_where_prose_resumes(lines: list[Line], start: int, width: int) ->
         line = lines[index]
         after = lines[table[count + 1]] if count + 1 < len(table) else None
         prose = full(line) and (after is None or full(after) or heading_level(after.text))
-        if prose or (heading_level(line.text) >= 2 and display_width(line.text) < 0.8 * width):
+        # a section heading (壹、…伍.) ends it however wide: in a narrow column it fills a line
+        if prose or heading_level(line.text) == 2 or (
+                heading_level(line.text) > 2 and display_width(line.text) < 0.8 * width):
             return index if count >= MIN_TABLE_LINES else None
     return None
 
