@@ -598,6 +598,16 @@ def test_a_column_header_whose_title_wraps_in_a_narrow_column():
     assert gapped.articles[0].institute == "新台灣國策智庫研發長"
 
 
+def test_a_heading_line_without_the_paragraph_end_space_wraps():
+    """_ends_paragraph, where spaces mark paragraph ends (zhiku's reading of 003-05 in two
+    columns): a short heading line without that space goes on in the next line."""
+    raw = ("參、趨勢研判 \n\n一、北韓或將持續維持「朝俄+朝中」等距外交\n\n路線 \n\n"
+           "此次俄國的勝利日紀念閱兵典禮當中，值得注意的是朝鮮人民軍總參謀部的部隊首次\n\n"
+           "參加閱兵，這顯示北韓與俄國之間的軍事合作已經進入新的階段，並且持續深化當中。 \n\n")
+    assert body_of(raw).split("\n\n")[:2] == [
+        "## 參、趨勢研判", "### 一、北韓或將持續維持「朝俄+朝中」等距外交路線"]
+
+
 def test_a_figure_in_a_narrow_column_keeps_its_caption_labels_and_the_next_heading_apart():
     """zhiku's reading of 002-01 in two columns: the caption fills the column and ends with
     the paragraph-end space, so it is a caption (not joined to the first label); the labels
