@@ -33,6 +33,7 @@ PyMuPDF (``pip install -e '.[pdf]'``) is needed only for PDF sources.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter
@@ -180,7 +181,7 @@ class PageLine:
         return cls(page, glyphs, size, min(g.x0 for g in ink), min(g.y0 for g in text),
                    max(g.x1 for g in ink), max(g.y1 for g in text))
 
-    @property
+    @functools.cached_property
     def plain(self) -> str:
         """The glyphs' characters as they come, markers included, ends stripped."""
         return "".join(g.char for g in self.glyphs).strip()
@@ -234,6 +235,19 @@ def _ink(piece: Sequence[Glyph]) -> list[Glyph]:
     return [g for g in piece if not g.char.isspace()]
 
 
+def _boxes(pieces: Sequence[Sequence[Glyph]]) -> list[tuple[float, float]]:
+    """The left and right ends of each piece's visible glyphs."""
+    return [(min(g.x0 for g in ink), max(g.x1 for g in ink)) for ink in map(_ink, pieces) if ink]
+
+
+def _beside(boxes: list[tuple[float, float]], left: float, right: float
+            ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], int]:
+    """The boxes left of a strip, those right of it, and how many cross it."""
+    lefts = [box for box in boxes if box[1] <= left + 1]
+    rights = [box for box in boxes if box[0] >= right - 1]
+    return lefts, rights, len(boxes) - len(lefts) - len(rights)
+
+
 def find_gutter(pieces: Sequence[Sequence[Glyph]], width: float) -> tuple[float, float] | None:
     """The white strip between two text columns, if the page is set in two: the widest
     strip, at least :data:`GUTTER` em wide between 30% and 70% of the page's width, that
@@ -241,11 +255,10 @@ def find_gutter(pieces: Sequence[Sequence[Glyph]], width: float) -> tuple[float,
     the page) as stand beside it, :data:`COLUMN_LINES` or more on each side; the two columns about as
     wide (:data:`COLUMN_LIKENESS`), the lines of each starting at one edge, an indent
     aside (a table's cells start at several)."""
-    inked = [_ink(piece) for piece in pieces]
-    boxes = [(min(g.x0 for g in ink), max(g.x1 for g in ink)) for ink in inked if ink]
+    boxes = _boxes(pieces)
     if len(boxes) < 2 * COLUMN_LINES:
         return None
-    em = statistics.median(g.size for ink in inked for g in ink)
+    em = statistics.median(g.size for piece in pieces for g in _ink(piece))
     low, high = int(0.3 * width), int(0.7 * width)
     cover = [sum(1 for x0, x1 in boxes if x0 < x < x1) for x in range(low, high + 1)]
     # the strip: where fewest pieces cross, and at most CROSSING of them
@@ -261,10 +274,7 @@ def find_gutter(pieces: Sequence[Sequence[Glyph]], width: float) -> tuple[float,
             start = None
     if best is None:
         return None
-    left, right = best
-    lefts = [box for box in boxes if box[1] <= left + 1]
-    rights = [box for box in boxes if box[0] >= right - 1]
-    crossing = len(boxes) - len(lefts) - len(rights)
+    lefts, rights, crossing = _beside(boxes, *best)
     if min(len(lefts), len(rights)) < COLUMN_LINES or \
             crossing > CROSSING * (len(lefts) + len(rights)):
         return None
@@ -286,13 +296,9 @@ def gutter_holds(pieces: Sequence[Sequence[Glyph]], gutter: tuple[float, float]
     """``gutter``, found on another page of the document, where this page's text stands on
     both sides of it and at most :data:`CROSSING` as many pieces cross it: an article's
     last page with a few lines in its right column."""
-    boxes = [(min(g.x0 for g in ink), max(g.x1 for g in ink))
-             for ink in map(_ink, pieces) if ink]
-    left, right = gutter
-    lefts = sum(1 for x0, x1 in boxes if x1 <= left + 1)
-    rights = sum(1 for x0, x1 in boxes if x0 >= right - 1)
-    crossing = len(boxes) - lefts - rights
-    return gutter if lefts and rights and crossing <= CROSSING * (lefts + rights) else None
+    lefts, rights, crossing = _beside(_boxes(pieces), *gutter)
+    return gutter if lefts and rights and crossing <= CROSSING * (len(lefts) + len(rights)) \
+        else None
 
 
 def reading_regions(pieces: Sequence[Sequence[Glyph]], gutter: tuple[float, float] | None
@@ -308,8 +314,7 @@ def reading_regions(pieces: Sequence[Sequence[Glyph]], gutter: tuple[float, floa
     regions: list[tuple[list[Sequence[Glyph]], int]] = []
     band: dict[int, list[Sequence[Glyph]]] = {0: [], 1: []}
     for piece in sorted((p for p in pieces if _ink(p)), key=lambda p: min(g.y0 for g in p)):
-        ink = _ink(piece)
-        x0, x1 = min(g.x0 for g in ink), max(g.x1 for g in ink)
+        x0, x1 = _boxes([piece])[0]
         side = 0 if x1 <= middle else 1 if x0 >= middle else 2
         if side == 2:
             regions += [(band[column], column) for column in (0, 1) if band[column]]
@@ -340,7 +345,7 @@ def body_size(lines: Sequence[PageLine]) -> float:
 
 def opens_with_a_number(line: PageLine) -> bool:
     """Does a footnote's number open the line: ``7 本表參考…``, or a raised small digit?"""
-    ink = [g for g in line.glyphs if not g.char.isspace()]
+    ink = _ink(line.glyphs)
     return bool(NOTE_NUMBER.match(line.plain)) or bool(
         ink and ink[0].char.isdigit() and ink[0].size < MARKER_SIZE * line.size)
 
@@ -552,11 +557,12 @@ def render_text(pages: list[list[PageLine]]) -> str:
              if flow == "body"}
     tables, in_tables = read_tables([line for line in lines if line.flow == "body"],
                                     body_column, left, lefts)
+    printed_text = {id(line): line_text(line, left) for line in lines}
     written: dict[int, list[str]] = {}  # each line's text, by id
     for index, line in enumerate(lines):
         text = tables.get(id(line), [])
         if id(line) not in in_tables:
-            printed = line_text(line, left)
+            printed = printed_text[id(line)]
             following = next_in_flow(lines, index)
             # a table's caption ends before the table (written apart, in one piece)
             ends = ends_paragraph(line, following, column_of(columns, line),
@@ -564,7 +570,7 @@ def render_text(pages: list[list[PageLine]]) -> str:
                 following is not None and id(following) in in_tables)
             text = text + [printed + " " if ends else printed]
             if ends and following is not None and \
-                    latin_wrap_look(printed, line_text(following, left)):
+                    latin_wrap_look(printed, printed_text[id(following)]):
                 text.append(" ")
         written[id(line)] = text
     out: list[str] = []

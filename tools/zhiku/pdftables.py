@@ -29,7 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .clean.paragraphs import TABLE_CAPTION, join_text
+from .clean.paragraphs import TABLE_CAPTION, TABLE_NUMBER, join_text
 from .pdfread import INDENT, Column, Glyph, PageLine, line_text, unit_width
 
 #: a gap wider than this many em between two glyphs of a table's line parts two cells
@@ -45,8 +45,6 @@ ROW_GAP_EM = 0.04
 PROSE_WIDTH = 0.6
 #: the table's first cells set apart must come within this many lines of its caption
 HEADER_LINES = 3
-#: a table's caption, not a figure's: ``<表一> …``, ``表 1：…`` (not ``<圖一> …``)
-_TABLE = re.compile(r"^[<〈＜《]?\s*表")
 #: a numbered item inside a cell (``2. 國務委員長…``): joined with a space before it
 _ITEM = re.compile(r"^\d{1,2}\.\s")
 
@@ -94,18 +92,18 @@ def table_lines(body: Sequence[PageLine], start: int, column: Column) -> list[in
     if not TABLE_CAPTION.match(body[start].plain):
         return []
     width = column.right - column.left
-    found = []
+    found, apart = [], []  # the lines, and whether each has cells set apart
     for index in range(start + 1, len(body)):
         line = body[index]
         if abs(line.size - body[start].size) >= 0.3:
             break
-        if len(pieces_of(line)) < 2 and line.x1 - line.x0 > PROSE_WIDTH * width:
+        cells = len(pieces_of(line)) >= 2
+        if not cells and line.x1 - line.x0 > PROSE_WIDTH * width:
             break
         found.append(index)
+        apart.append(cells)
     # a header cell may wrap alone (``非對稱確戰姿`` / ``區分␣…觸媒姿態␣…態``)
-    if not any(len(pieces_of(body[index])) >= 2 for index in found[:HEADER_LINES]):
-        return []
-    return found
+    return found if any(apart[:HEADER_LINES]) else []
 
 
 def column_starts(by_line: Sequence[list[Piece]], em: float) -> list[float] | None:
@@ -145,9 +143,8 @@ def _moved(line: PageLine, dx: float) -> PageLine:
     if not dx:
         return line
     glyphs = [Glyph(g.char, g.x0 + dx, g.y0, g.x1 + dx, g.y1, g.size) for g in line.glyphs]
-    moved = PageLine(line.page, glyphs, line.size, line.x0 + dx, line.y0, line.x1 + dx,
-                     line.y1, line.flow, line.column)
-    return moved
+    return PageLine(line.page, glyphs, line.size, line.x0 + dx, line.y0, line.x1 + dx,
+                    line.y1, line.flow, line.column)
 
 
 def read_table(lines: Sequence[PageLine], column: Column,
@@ -342,7 +339,7 @@ def read_tables(body: Sequence[PageLine], column: Column, left: float,
             continue
         lines = [body[i] for i in indexes]
         # a figure's labels set apart like cells are kept as printed, never read as a table
-        rows = read_table(lines, column, lefts) if _TABLE.match(line.plain) else None
+        rows = read_table(lines, column, lefts) if TABLE_NUMBER.match(line.plain) else None
         tables[id(lines[0])] = render_table(rows) if rows is not None else \
             [" ", *(line_text(line, left) for line in lines), " "]
         taken.update(id(line) for line in lines)

@@ -747,7 +747,7 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             flush()
             blocks.append(Block("paragraph", line.text, line.no))
             # only a table's cells are rebuilt, never a figure's labels
-            rebuild = wrap.marks_ends and bool(_TABLE_NUMBER.match(line.text))
+            rebuild = wrap.marks_ends and bool(TABLE_NUMBER.match(line.text))
             table_until = _flattened_table(content, index + 1, blocks, report, rebuild, width,
                                               wrap.first_indent)
             continue
@@ -780,7 +780,8 @@ TABLE_CAPTION = re.compile(r"^(?:[<〈＜《]\s*[表圖]\s*[一二三四五六�
 #: a figure's caption: ``圖、雅魯藏布江水電站位置``, ``圖：2023 年 7 月…``, ``圖 1：…``
 FIGURE_CAPTION = re.compile(r"^圖\s*[一二三四五六七八九十0-9]*\s*[、：:]")
 MAX_TABLE_LINES = 60
-_TABLE_NUMBER = re.compile(r"^[<〈＜《]?\s*表")
+#: a table's caption, not a figure's: ``<表一> …``, ``表 1：…`` (not ``<圖一> …``)
+TABLE_NUMBER = re.compile(r"^[<〈＜《]?\s*表")
 
 
 def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report: Report,
@@ -804,7 +805,7 @@ def _flattened_table(lines: list[Line], start: int, blocks: list[Block], report:
         if end is None:
             return start - 1
         table = [line for line in lines[start:end] if not line.gap]
-        if _TABLE_NUMBER.match(lines[start - 1].text):  # a table's, not a figure's labels
+        if TABLE_NUMBER.match(lines[start - 1].text):  # a table's, not a figure's labels
             if any(_CELLS_APART.search(line.printed or line.text) for line in table[:2]):
                 rows = rebuild_layout_table(table)
                 if rows is not None:
