@@ -1,7 +1,8 @@
 """The cleaner: a sequence of small, named fixes, each able to say what it did.
 
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
-strip_heading_emphasis → remove_page_numbers_by_position → remove_running_headers →
+strip_heading_emphasis → remove_page_numbers_by_position → read_layout_columns →
+remove_running_headers →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one line per
 paragraph close_kept_hyphen_joins → measure_joined_widths (measure_joined_wrap,
 measure_notes_wrap) → remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent, _opens_like_note).  Article level
@@ -40,6 +41,7 @@ from .chars import (
     standalone_acronyms,
     unify_ideographs,
 )
+from .columns import read_layout_columns
 from .footnotes import (
     Footnotes,
     mark_references,
@@ -101,6 +103,8 @@ def prepare_source(text: str, report: Report) -> Layout:
     lines = split_lines(text)
     lines = strip_heading_emphasis(lines, report)
     lines = remove_page_numbers_by_position(lines, "\f" in text, report)
+    if "\f" in text:  # pages with their lines' places kept (pdftotext -layout)
+        lines = read_layout_columns(lines, report)
     layout = Layout(lines, is_hard_wrapped(lines), typical_width(lines),
                     keeps_hyphens=keeps_line_end_hyphens(line.text for line in lines))
     layout.lines = remove_running_headers(layout.lines, report)
