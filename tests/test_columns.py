@@ -149,7 +149,16 @@ def test_a_marker_pushed_to_the_end_of_its_line_goes_back_into_its_hole(printed,
 
 @pytest.mark.parametrize(("fixture", "reference"), [
     ("001-04-two-column.pdftotext-layout.txt", "001_ecccf8a7296f2a19/04.md"),
+    # markers pushed to their line's end; a stretched line that pdftotext set on two rows,
+    # its second piece 24 characters in (``飛彈計畫中，19`` / ``德 國 聯 邦 憲 法 保 護 局 （ The``)
+    ("001-05-two-column.pdftotext-layout.txt", "001_ecccf8a7296f2a19/05.md"),
     ("003-03-two-column.pdftotext-layout.txt", "003_7c4fc924b64bb3f2/03.md"),
+    # a heading as wide as the column wraps (``一、北韓或將持續維持「朝俄+朝中」等距外交`` /
+    # ``路線``), though the column's footnotes make the typical line wider than the body's
+    ("003-05-two-column.pdftotext-layout.txt", "003_7c4fc924b64bb3f2/05.md"),
+    # a heading's last line is not glued to the indented first line after it
+    # (``全性`` / ``{5 spaces}在發展通用型 AI 的過程之中，…``, before ``AI 代理 (AI Agent)…``)
+    ("003-06-two-column.pdftotext-layout.txt", "003_7c4fc924b64bb3f2/06.md"),
 ])
 def test_a_two_column_pdftotext_layout_article_meets_the_targets(fixture, reference):
     converted = convert_text((EXTRACTED / fixture).read_text(encoding="utf-8"), fixture)

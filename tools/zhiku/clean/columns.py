@@ -208,6 +208,9 @@ MIN_MARKER_INDENT = 3
 #: how far (display columns) from a raised marker's place the hole it left may be: the
 #: extractor's grid of characters is not the page's
 MARKER_SLACK = 4
+#: how much wider than the display width of its line the extractor's grid may place a
+#: raised marker (pdftotext -layout: a page's grid cell is a quarter or a fifth of an em)
+GRID_STRETCH = 1.5
 
 
 def place_raised_markers(column: list[Line], report: Report) -> list[Line]:
@@ -231,7 +234,8 @@ def place_raised_markers(column: list[Line], report: Report) -> list[Line]:
         host = column[index + 1] if index + 1 < len(column) else None
         if (_LONE_MARKER.match(line.text) and line.indent >= MIN_MARKER_INDENT
                 and host is not None and not host.page_start
-                and host.indent < line.indent <= host.indent + display_width(host.text) + 2):
+                and host.indent < line.indent
+                <= GRID_STRETCH * (host.indent + display_width(host.text)) + 2):
             text = _insert_at_width(host.text, line.indent - host.indent, line.text)
             report.add("place_raised_markers", line.no, line.text + " / " + host.text, text)
             placed.append(replace(host, text=text))
@@ -245,17 +249,20 @@ def place_raised_markers(column: list[Line], report: Report) -> list[Line]:
 def _insert_at_width(text: str, width: int, marker: str) -> str:
     """``marker`` put into ``text`` where ``width`` display columns of it are printed.
 
-    A space near there (:data:`MARKER_SLACK`) is where the marker was: between two
-    characters that are not ASCII it is the hole the marker left, and the marker takes it
-    (``台」 ，`` → ``台」3，``); next to an ASCII character it is the author's space, and the
-    marker goes before it (``。 2022`` → ``。5 2022``).  Else the marker goes in at the nearest
-    character boundary.
+    The extractor's grid is not the page's (a marker 30 columns in may belong 24 columns
+    in), so a hole the marker left (one space between two characters that are not ASCII)
+    is its place where the line has only one: the marker takes it (``台」 ，`` → ``台」3，``).
+    Else a space near there (:data:`MARKER_SLACK`) is: a hole again, or the author's space
+    next to an ASCII character, which the marker goes before (``。 2022`` → ``。5 2022``).
+    Else the marker goes in at the nearest character boundary (the end of the line, often).
     """
     boundaries = [0]  # display width before each character, and at the end
     for char in text:
         boundaries.append(boundaries[-1] + display_width(char))
-    spaces = [at for at, char in enumerate(text)
-              if char == " " and abs(boundaries[at] - width) <= MARKER_SLACK]
+    holes = [hole.start() for hole in _HOLE.finditer(text)]
+    spaces = holes if len(holes) == 1 else [
+        at for at, char in enumerate(text)
+        if char == " " and abs(boundaries[at] - width) <= MARKER_SLACK]
     if spaces:
         at = min(spaces, key=lambda at: abs(boundaries[at] - width))
         hole = _HOLE.match(text, at) is not None

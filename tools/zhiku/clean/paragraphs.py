@@ -592,6 +592,14 @@ def keep_lines_before_long_words(line: Line, following: Line, deficit: int) -> b
 _ABBREVIATION_AT_END = re.compile(r"(?:^|[^A-Za-z])(?:[A-Z]\.){2,}$")
 
 
+def _opens_with_indent(line: Line, wrap: Wrap) -> bool:
+    """Does the line start with a paragraph's first-line indent, as pdftotext -layout keeps
+    it in leading spaces?  Two or more, and up to twice the first-line indent: the further
+    piece of a stretched line stands far more in (``飛彈計畫中，19`` / ``{24 spaces}德 國 聯
+    邦 憲 法 保 護 局 （ The``, one printed line)."""
+    return 2 <= line.indent <= 2 * wrap.first_indent
+
+
 def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) -> list[Line]:
     """Glue back the pieces of one printed line that the extractor cut at its wide gaps.
 
@@ -615,7 +623,10 @@ def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) 
     ``融`` / ``公`` / ``司`` / ``」`` / ``(U.S. International Development Finance``, the same;
     its wide gaps may come as lines of a space, ``2025`` / ``␠`` / ``年``, which go).
     Only a run of at least two lines that together fit one printed line, none ending a
-    sentence or being a heading, within a page, and only before a line that opens with an
+    sentence or being a heading, none but the first opening with an indent (``全性`` /
+    ``{5 spaces}在發展通用型 AI 的過程之中，會有應用取向的``: a heading's last line, then a
+    paragraph's first, in pdftotext -layout), within a page, and only before a line that
+    opens with an
     unbreakable unit at least as wide as the room the run leaves (as
     :func:`keep_lines_before_long_words`: Latin widths are estimates).
     """
@@ -641,6 +652,8 @@ def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) 
                         and not _ABBREVIATION_AT_END.search(piece.text)
                         and piece.text.strip(_CLOSING)):
                 break
+            if start < index and _opens_with_indent(result[start], wrap):
+                break  # the piece after it opens a paragraph (pdftotext -layout's indent)
             joined = join_text(piece.text, text)
             if _printed_width(joined) > wrap.full:
                 break
@@ -760,7 +773,10 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
         ):
             flush()
         parts.append(line)
-        if _ends_paragraph(line, following, width, wrap.marks_ends) or (
+        # a heading is short against the body's full line, where one was measured (a
+        # column's footnotes, more of them in a smaller font, widen the typical line)
+        body_width = width if wrap.marks_ends else min(width, wrap.full or width)
+        if _ends_paragraph(line, following, body_width, wrap.marks_ends) or (
                 following is not None and latin_keywords_end(parts[0].text, following.text)):
             flush()
         elif not wrap.marks_ends and following_index is not None:
