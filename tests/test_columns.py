@@ -159,8 +159,13 @@ def test_a_marker_pushed_to_the_end_of_its_line_goes_back_into_its_hole(printed,
     # a heading's last line is not glued to the indented first line after it
     # (``全性`` / ``{5 spaces}在發展通用型 AI 的過程之中，…``, before ``AI 代理 (AI Agent)…``)
     ("003-06-two-column.pdftotext-layout.txt", "003_7c4fc924b64bb3f2/06.md"),
+    # PyMuPDF, PDFium, pypdf: a column read down to its footnotes, then the next column
+    # (body_resumes_beside_footnotes)
+    ("001-04-two-column.pymupdf.txt", "001_ecccf8a7296f2a19/04.md"),
+    ("001-04-two-column.pypdfium2.txt", "001_ecccf8a7296f2a19/04.md"),
+    ("003-05-two-column.pypdf.txt", "003_7c4fc924b64bb3f2/05.md"),
 ])
-def test_a_two_column_pdftotext_layout_article_meets_the_targets(fixture, reference):
+def test_a_two_column_article_meets_the_targets(fixture, reference):
     converted = convert_text((EXTRACTED / fixture).read_text(encoding="utf-8"), fixture)
     assert len(converted.articles) == 1
     _, body = split_front_matter((REFERENCE / reference).read_text(encoding="utf-8"))

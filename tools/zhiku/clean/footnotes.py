@@ -213,6 +213,12 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             report.add("body_resumes_after_footnotes", line.no, line.text[:40] + "…",
                        "page start")
             line.page_start = True
+        if in_block and not unpaged and current is not None and full and not line.page_start \
+                and body_resumes_beside_footnotes(lines, index, notes.texts[current],
+                                                  last_number, full):
+            report.add("body_resumes_beside_footnotes", line.no, line.text[:40] + "…",
+                       "page start")
+            line.page_start = True
         if in_block and line.page_start:
             in_block = False
         opens_block = not in_block and not line.page_start and _starts_block_without_gap(
@@ -301,6 +307,43 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
     return full - _BODY_RAGGED <= printed_width(line.text) <= full + _BODY_OVER \
         and not _ENDS_NOTE.search(line.text) and following is not None \
         and not following.gap and _fits_after(line.text, following, note_full)
+
+
+def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str],
+                                  last_number: int, full: int) -> bool:
+    """On a page set in two columns, each column with its footnotes at its foot, the next
+    column's body resumes after the first column's footnotes (PyMuPDF, pypdf, PDFium read a
+    column down to its last footnote, then the next column).
+
+    Where ``lines[index]`` could follow the footnote before it no more than in text without
+    page marks (:func:`body_resumes_after_footnotes`: the footnote ended on a line the first
+    word of this one would have fit on), and the same page goes on to a second block of
+    footnotes whose first number is the next one, its marker glued in the lines between:
+    the body those markers stand in is the next column's.
+
+    Before (PyMuPDF, 001-04 in two columns): ``…韓國透過這樣的廣`` / ``1 〈국정원, …`` / … /
+    ``3 李承晚政府時期…`` / ``合併成「韓國放送公社（KBS）」，同時具備對內、對外和對北播`` /
+    ``送業務。`` / ``播方式提升國際能見度。`` / ``4除此之外，…`` / … / ``4 윤상길、…``
+    After: ``播方式提升國際能見度。`` starts a page (the right column), so the paragraph
+    ``…韓國透過這樣的廣播方式提升國際能見度。4除此之外…`` goes on; footnote 3 ends
+    ``…送業務。``
+    A page in one column has one block of footnotes, at its foot: nothing follows them but
+    the page number and the next page.
+    """
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if not body_resumes_after_footnotes(note, lines[index], following, full,
+                                        _note_width(lines, full)):
+        return False
+    next_number = str(last_number + 1)
+    between: list[Line] = []
+    for line in lines[index:]:
+        if line.page_start and between:
+            return False
+        match = _PDFTOTEXT_FOOTNOTE.match(line.text)
+        if (match and match.group(1) == next_number) or line.text == next_number:
+            return bool(between) and _marker_in_body(next_number, between)
+        between.append(line)
+    return False
 
 
 #: a name's initial ends no footnote (``…原文參照：Brue W.`` / ``Bennett, et al., …``)
