@@ -164,6 +164,13 @@ def test_a_marker_pushed_to_the_end_of_its_line_goes_back_into_its_hole(printed,
     ("001-04-two-column.pymupdf.txt", "001_ecccf8a7296f2a19/04.md"),
     ("001-04-two-column.pypdfium2.txt", "001_ecccf8a7296f2a19/04.md"),
     ("003-05-two-column.pypdf.txt", "003_7c4fc924b64bb3f2/05.md"),
+    # a heading set in a larger font, over three lines of a column: its middle line is as
+    # short as an indented first line (``五、「以礦產換軍事實力或安全保障」將成為後`` / ``續美國
+    # 與其他自然資源豐富國家締結戰略貿易協`` / ``議之框架``)
+    ("003-02-two-column.pymupdf.txt", "003_7c4fc924b64bb3f2/02.md"),
+    # a heading's rest is no piece of a stretched line (``…之使用安`` / ``全性`` / ``在發展通用型
+    # AI 的過程之中，會有應用取向的`` / ``AI 代理 (AI Agent)…``)
+    ("003-06-two-column.pypdfium2.txt", "003_7c4fc924b64bb3f2/06.md"),
 ])
 def test_a_two_column_article_meets_the_targets(fixture, reference):
     converted = convert_text((EXTRACTED / fixture).read_text(encoding="utf-8"), fixture)

@@ -623,10 +623,10 @@ def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) 
     ``融`` / ``公`` / ``司`` / ``」`` / ``(U.S. International Development Finance``, the same;
     its wide gaps may come as lines of a space, ``2025`` / ``␠`` / ``年``, which go).
     Only a run of at least two lines that together fit one printed line, none ending a
-    sentence or being a heading, none but the first opening with an indent (``全性`` /
+    sentence or being a heading or a heading's rest after a line it filled, none but the
+    first opening with an indent (``二、近期須關注代理型 AI 蔚為潮流後之使用安`` / ``全性`` /
     ``{5 spaces}在發展通用型 AI 的過程之中，會有應用取向的``: a heading's last line, then a
-    paragraph's first, in pdftotext -layout), within a page, and only before a line that
-    opens with an
+    paragraph's first), within a page, and only before a line that opens with an
     unbreakable unit at least as wide as the room the run leaves (as
     :func:`keep_lines_before_long_words`: Latin widths are estimates).
     """
@@ -654,6 +654,12 @@ def rejoin_stretched_line_pieces(lines: list[Line], wrap: Wrap, report: Report) 
                 break
             if start < index and _opens_with_indent(result[start], wrap):
                 break  # the piece after it opens a paragraph (pdftotext -layout's indent)
+            before = result[candidate - 1] if candidate else None
+            if before is not None and heading_level(before.text) \
+                    and _printed_width(before.text) >= 0.8 * wrap.full:
+                # the rest of a heading that filled its line, in the heading's larger font
+                # (``…之使用安`` / ``全性``)
+                break
             joined = join_text(piece.text, text)
             if _printed_width(joined) > wrap.full:
                 break
@@ -711,7 +717,28 @@ def end_headings_before_paragraph_openings(parts: list[Line], following: Line,
             and not following.text.endswith(_SENTENCE_END)
             and not heading_level(following.text)):
         return False
+    if after is not None and _wraps_on_to_a_heading_end(parts, following, after, wrap):
+        return False
     return bool(heading_level(_joined(parts), MAX_LINE_HEADING_LENGTH))
+
+
+def _wraps_on_to_a_heading_end(parts: list[Line], following: Line, after: Line,
+                               wrap: Wrap) -> bool:
+    """Is ``following`` the middle line of a heading set in a larger font, not a paragraph's
+    first line?  A line in the heading's font is as short as an indented body line, but a
+    paragraph's first line is followed by a full line or its sentence's end, and this one by
+    a short line that ends no sentence, where the heading ends.
+
+    Before (PyMuPDF, 003-02 in two columns, full line 46): ``五、「以礦產換軍事實力或安全保障」
+    將成為後`` (42) / ``續美國與其他自然資源豐富國家締結戰略貿易協`` (42) / ``議之框架`` /
+    ``雖然本次美烏協議尚有許多挑戰待克服，其正`` (an indented first line)
+    After: one heading ``五、「以礦產換軍事實力或安全保障」將成為後續美國與其他自然資源豐富國家
+    締結戰略貿易協議之框架``.
+    """
+    return (wrap.full - _printed_width(after.text) > wrap.first_indent + wrap.slack
+            and not ends_sentence_before_note(after.text) and not heading_level(after.text)
+            and bool(heading_level(_joined([*parts, following, after]),
+                                   MAX_LINE_HEADING_LENGTH)))
 
 
 def _joined(parts: list[Line]) -> str:
