@@ -215,7 +215,7 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             line.page_start = True
         if in_block and not unpaged and current is not None and full and not line.page_start \
                 and body_resumes_beside_footnotes(lines, index, notes.texts[current],
-                                                  last_number, full):
+                                                  last_number, full, body):
             report.add("body_resumes_beside_footnotes", line.no, line.text[:40] + "…",
                        "page start")
             line.page_start = True
@@ -310,7 +310,7 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
 
 
 def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str],
-                                  last_number: int, full: int) -> bool:
+                                  last_number: int, full: int, body: list[Line]) -> bool:
     """On a page set in two columns, each column with its footnotes at its foot, the next
     column's body resumes after the first column's footnotes (PyMuPDF, pypdf, PDFium read a
     column down to its last footnote, then the next column).
@@ -338,12 +338,22 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     between: list[Line] = []
     for line in lines[index:]:
         if line.page_start and between:
-            return False
+            break
         match = _PDFTOTEXT_FOOTNOTE.match(line.text)
         if (match and match.group(1) == next_number) or line.text == next_number:
             return bool(between) and _marker_in_body(next_number, between)
         between.append(line)
-    return False
+    # no footnotes after: the next column is the article's last, its body the end of the
+    # paragraph the first column cut short, and it ends a sentence where the page ends
+    text = [line for line in between if not line.gap and not _DIGITS_ONLY.match(line.text)]
+    return bool(body) and bool(text) and _ENDS_NOTE.search(note[-1]) is not None \
+        and not _ends_sentence(body[-1].text) and _ends_sentence(text[-1].text) \
+        and not any(_PDFTOTEXT_FOOTNOTE.match(line.text) for line in text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """``…結構與版圖。`` and ``…影響與衝擊。3`` (a marker after the sentence) end one."""
+    return re.sub(r"(?<=\D)\d{1,3}$", "", text).endswith(tuple(_SENTENCE_END))
 
 
 #: a name's initial ends no footnote (``…原文參照：Brue W.`` / ``Bennett, et al., …``)
