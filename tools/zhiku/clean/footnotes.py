@@ -327,6 +327,10 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     After: ``播方式提升國際能見度。`` starts a page (the right column), so the paragraph
     ``…韓國透過這樣的廣播方式提升國際能見度。4除此之外…`` goes on; footnote 3 ends
     ``…送業務。``
+    Where no footnotes follow on the page (the next column has none, or they are on the
+    next page), only where the footnote before ended its text and the body before the
+    footnotes stopped mid-sentence (``…購買俄羅斯與伊朗原油的`` / ``3 周昱君，…`` / … /
+    ``taiwan-20250801。`` / ``政策，當各國接受…``, 001-01).
     A page in one column has one block of footnotes, at its foot: nothing follows them but
     the page number and the next page.
     """
@@ -343,11 +347,10 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
         if (match and match.group(1) == next_number) or line.text == next_number:
             return bool(between) and _marker_in_body(next_number, between)
         between.append(line)
-    # no footnotes after: the next column is the article's last, its body the end of the
-    # paragraph the first column cut short, and it ends a sentence where the page ends
+    # no footnotes after: the next column goes on with the paragraph the first one cut
     text = [line for line in between if not line.gap and not _DIGITS_ONLY.match(line.text)]
     return bool(body) and bool(text) and _ENDS_NOTE.search(note[-1]) is not None \
-        and not _ends_sentence(body[-1].text) and _ends_sentence(text[-1].text) \
+        and not _ends_sentence(body[-1].text) \
         and not any(_PDFTOTEXT_FOOTNOTE.match(line.text) for line in text)
 
 
