@@ -309,6 +309,10 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
         and not following.gap and _fits_after(line.text, following, note_full)
 
 
+#: markers looked for in a column that resumes after footnotes: the next few numbers
+NEXT_MARKERS = 4
+
+
 def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str],
                                   last_number: int, full: int, body: list[Line]) -> bool:
     """On a page set in two columns, each column with its footnotes at its foot, the next
@@ -318,8 +322,10 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     Where ``lines[index]`` could follow the footnote before it no more than in text without
     page marks (:func:`body_resumes_after_footnotes`: the footnote ended on a line the first
     word of this one would have fit on), and the same page goes on to a second block of
-    footnotes whose first number is the next one, its marker glued in the lines between:
-    the body those markers stand in is the next column's.
+    footnotes whose first number is the next one, its marker (or one of the next few,
+    :data:`NEXT_MARKERS`: a footnote may be set at the foot of the column after its
+    marker's) glued in the lines between: the body those markers stand in is the next
+    column's.
 
     Before (PyMuPDF, 001-04 in two columns): ``…韓國透過這樣的廣`` / ``1 〈국정원, …`` / … /
     ``3 李承晚政府時期…`` / ``合併成「韓國放送公社（KBS）」，同時具備對內、對外和對北播`` /
@@ -345,7 +351,10 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
             break
         match = _PDFTOTEXT_FOOTNOTE.match(line.text)
         if (match and match.group(1) == next_number) or line.text == next_number:
-            return bool(between) and _marker_in_body(next_number, between)
+            # the next column's markers: the next number's, or (its footnote set at the foot
+            # of the column after the one its marker stands in) a later one's
+            return any(_marker_in_body(str(number), between)
+                       for number in range(last_number + 1, last_number + 1 + NEXT_MARKERS))
         between.append(line)
     # no footnotes after: the next column goes on with the paragraph the first one cut
     text = [line for line in between if not line.gap and not _DIGITS_ONLY.match(line.text)]
