@@ -25,6 +25,7 @@ from .layout import (
     superscript_number,
     typical_width,
 )
+from .paragraphs import heading_level
 from .report import Report
 
 _PDFTOTEXT_FOOTNOTE = re.compile(
@@ -336,7 +337,9 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     Where no footnotes follow on the page (the next column has none, or they are on the
     next page), only where the footnote before ended its text and the body before the
     footnotes stopped mid-sentence (``…購買俄羅斯與伊朗原油的`` / ``3 周昱君，…`` / … /
-    ``taiwan-20250801。`` / ``政策，當各國接受…``, 001-01).
+    ``taiwan-20250801。`` / ``政策，當各國接受…``, 001-01), or this line is a section
+    heading (``…但也很短期結束。`` / ``3 HT News Desk, …`` / ``May 15, 2025,
+    https://reurl.cc/o8AjOg.`` / ``二、對中印關係的影響``, 003-07).
     A page in one column has one block of footnotes, at its foot: nothing follows them but
     the page number and the next page.
     """
@@ -357,9 +360,10 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
                        for number in range(last_number + 1, last_number + 1 + NEXT_MARKERS))
         between.append(line)
     # no footnotes after: the next column goes on with the paragraph the first one cut
+    # (or, where the first column ended its paragraph, with a section heading)
     text = [line for line in between if not line.gap and not _DIGITS_ONLY.match(line.text)]
     return bool(body) and bool(text) and _ENDS_NOTE.search(note[-1]) is not None \
-        and not _ends_sentence(body[-1].text) \
+        and (not _ends_sentence(body[-1].text) or heading_level(lines[index].text) > 0) \
         and not any(_PDFTOTEXT_FOOTNOTE.match(line.text) for line in text)
 
 

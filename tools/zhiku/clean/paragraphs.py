@@ -386,9 +386,13 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
                 report.add("end_at_a_comma_far_short", line.no, line.text[-8:] + " | "
                            + following.text[:8], line.text[-8:] + " ¶ " + following.text[:8])
             return True
+        # (a full-width bracket opening a Latin word: ``…印度外交部長蘇杰生`` / ``（Subrahmanyam
+        # Jaishankar）…``, a stretched first line of a narrow column)
+        room = wrap.full - _printed_width(line.text) - (wrap.first_indent if opening else 0)
         return (far_short
                 and not text.endswith(("，", "、", ",", "-", "/"))
                 and not following.text[:1].isascii()
+                and not keep_lines_before_long_words(line, following, room)
                 and not keep_lines_before_glued_urls(line, following, wrap, report))
     deficit = wrap.full - _printed_width(line.text)
     # a paragraph's first line (``opening``) has its indent less room
