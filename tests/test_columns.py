@@ -172,6 +172,8 @@ def test_a_marker_pushed_to_the_end_of_its_line_goes_back_into_its_hole(printed,
     # the right column opens with a section heading after the left column's footnotes; a
     # stretched first line stops far short before ``（Subrahmanyam Jaishankar）``
     ("003-07-two-column.pypdf.txt", "003_7c4fc924b64bb3f2/07.md"),
+    # a footnote's rest at the foot of the next column: ``日`` alone, then ``，https://…``
+    ("003-04-two-column.pypdfium2.txt", "003_7c4fc924b64bb3f2/04.md"),
     ("001-04-two-column.pypdfium2.txt", "001_ecccf8a7296f2a19/04.md"),
     ("003-05-two-column.pypdf.txt", "003_7c4fc924b64bb3f2/05.md"),
     # a heading set in a larger font, over three lines of a column: its middle line is as

@@ -599,7 +599,8 @@ def reclaim_wide_footnote_tails(body: list[Line], current: str, note: list[str],
     Only when the footnote stops mid-sentence, at the end of the body (after its last
     footnote, or above the next page's first), for lines whose last ends like a footnote
     and all of whose others are wider than a full body line by the smaller print
-    (:data:`_NOTE_PRINT_SHARE`), below body text. ``full`` is the measured
+    (:data:`_NOTE_PRINT_SHARE`) or a date's unit the footnote's number waits for
+    (:func:`_lone_date_unit`), below body text. ``full`` is the measured
     printed width of a full body line (:attr:`Wrap.full`); nothing is done without it.
     """
     if not full:
@@ -612,7 +613,8 @@ def reclaim_wide_footnote_tails(body: list[Line], current: str, note: list[str],
     start = end - 1
     while start and end - start < _WIDE_TAIL_LINES and (
             _is_wide_note_line(body[start - 1], full)
-            or _short_before_wide_word(body[start - 1], body[start], full)):
+            or _short_before_wide_word(body[start - 1], body[start], full)
+            or _lone_date_unit(body[start - 1].text, note)):
         start -= 1
     if start == end - 1 and not _is_wide_note_line(body[start], full):
         return False  # one line: only a wide one (a short last line says nothing)
@@ -625,6 +627,12 @@ def reclaim_wide_footnote_tails(body: list[Line], current: str, note: list[str],
         report.add("reclaim_wide_footnote_tails", line.no, line.text[:40] + "…",
                    f"[^{current}]")
     return True
+
+
+def _lone_date_unit(text: str, note: list[str]) -> bool:
+    """A date's unit alone on a line, where the footnote stops at its number (pypdf, PDFium:
+    ``…，2025 年 5 月 6`` / ``日`` / ``，https://www.ntdtv.com/….html。``, 003-04)."""
+    return text in ("年", "月", "日") and bool(note) and note[-1].rstrip()[-1:].isdigit()
 
 
 def _is_wide_note_line(line: Line, full: int) -> bool:
