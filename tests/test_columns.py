@@ -190,3 +190,13 @@ def test_a_two_column_article_meets_the_targets(fixture, reference):
     _, body = split_front_matter((REFERENCE / reference).read_text(encoding="utf-8"))
     score = score_article(fixture, converted.articles[0].body, as_typeset(body))
     assert score.passes(), score
+
+
+def test_a_title_a_narrow_column_wraps_above_its_subtitle_is_taken_whole():
+    """Above the first numbered section, a title's first line, its colon line and the
+    subtitle (pypdf, 002-01 in two columns: ``金正恩政權 10 週年的政策評析與`` / ``影響：`` /
+    ``以近期核戰略變化為中心`` / ``壹.緒論``) are the title, none of them left in the body."""
+    fixture = "002-01-two-column.pypdf.txt"
+    article = convert_text((EXTRACTED / fixture).read_text(encoding="utf-8"), fixture).articles[0]
+    assert (article.title, article.subtitle) == ("金正恩政權 10 週年的政策評析與影響", "以近期核戰略變化為中心")
+    assert "政策評析與" not in article.body

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import dates, metadata
 from .clean import CleanArticle, Report, clean_article, prepare_source, render_markdown
 from .clean.layout import Line
-from .clean.paragraphs import heading_level, place_labels_under_their_figure
+from .clean.paragraphs import heading_level, join_text, place_labels_under_their_figure
 from .model import Article
 from .read import read_source
 from .split import ArticleLines, split_articles
@@ -147,7 +147,7 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
     if first_section is not None and first_section >= 1:
         candidates = []
         index = first_section - 1
-        while index >= 0 and len(candidates) < 2:
+        while index >= 0 and len(candidates) < 3:
             block = kept[index]
             if not (block.kind == "paragraph" or _title_heading(block)) or len(block.text) > 40 or any(
                 c in block.text for c in _SENTENCE
@@ -155,15 +155,30 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
                 break
             candidates.insert(0, block)
             index -= 1
-        if len(candidates) == 2 and not candidates[0].text.endswith(("：", ":")):
-            candidates = candidates[1:]
+        candidates = _title_blocks(candidates)
         if candidates and not heading_level(candidates[0].text):
-            article.title, article.subtitle = metadata.title_and_subtitle(
-                [block.text for block in candidates])
+            texts = [block.text for block in candidates]
+            if len(texts) == 3:  # a title wrapped in a narrow column, then its subtitle
+                texts = [join_text(texts[0], texts[1]), texts[2]]
+            article.title, article.subtitle = metadata.title_and_subtitle(texts)
             for block in candidates:
                 report.add("take_title_as_metadata", block.line, block.text)
                 kept.remove(block)
     cleaned.blocks[:] = kept
+
+
+def _title_blocks(candidates: list) -> list:
+    """Of up to three short blocks above the first numbered section, the title's: the last
+    alone, or a title ending in a colon and its subtitle; a title's colon line may follow its
+    first line, as a narrow column wraps it (PyMuPDF, pypdf, PDFium, 002-01 in two columns:
+    ``金正恩政權 10 週年的政策評析與`` / ``影響：`` / ``以近期核戰略變化為中心``, 20
+    characters at most before the colon)."""
+    colon = len(candidates) - 2  # the subtitle is the last block, the colon ends the one before
+    if colon < 0 or not candidates[colon].text.endswith(("：", ":")):
+        return candidates[-1:]
+    if colon and len(candidates[colon - 1].text) + len(candidates[colon].text) <= 21:
+        return candidates[colon - 1:]
+    return candidates[colon:]
 
 
 def _title_heading(block) -> bool:
