@@ -48,6 +48,14 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # (PyMuPDF's pages joined by a line break, no form feed: markers alone on a line count up too),
 # pypdfium2 (PDFium: CRLF line ends, U+FFFE for a line-end hyphen it joined to the next line, a
 # new line after a superscript marker).
+# Two-column (the matrix's ``two-column`` layout): pdftotext -layout sets the columns side by
+# side (001-04; 001-05: markers pushed to a line's end, a stretched line on two rows; 003-03:
+# raised markers; 003-05: a heading wrapped in the column; 003-06: a heading's rest before an
+# indented first line); PyMuPDF, PDFium and pypdf read a column down to its footnotes (001-04;
+# 001-01: a last right column without footnotes; 001-03: a right column going on to the next
+# page; 001-07: a later footnote's marker; 003-07: a section heading after the footnotes, a
+# stretched first line before ``（Subrahmanyam``; 003-04: a footnote's rest opening with ``日``;
+# 003-02: a heading in a larger font over three lines; 003-05; 003-06).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 
