@@ -11,6 +11,7 @@ from zhiku.pdfcauses import (
     PrintedLine,
     PrintedText,
     classify_article,
+    column_switches,
     hyphen_ends_a_line,
     merge_pieces,
     missing_hyphens,
@@ -228,7 +229,7 @@ def test_the_summary_counts_each_case_by_its_cause():
     causes[("pymupdf", "d")].found.update({"full-line": 1, "hyphen": 1})
     assert summary(causes) == (
         "Misses: 4; information absent from the extracted text (checked in the PDF): "
-        "hyphens at PDF line ends 1, a full last line with no indent 1 (1 with hyphens too), "
+        "two columns' lines interleaved 0, hyphens at PDF line ends 1, a full last line with no indent 1 (1 with hyphens too), "
         "a last line the next paragraph's first word does not fit on, no indent 0; other 2")
 
 
@@ -236,3 +237,44 @@ def test_what_opens_a_line_is_a_latin_word_or_an_ideograph_with_its_punctuation(
     assert unit_width(glyphs("Kimsuky 團體（又稱", 72.1, 237.3, 12)) == 7 * 6
     assert unit_width(glyphs("國，或潛在盟國", 72.1, 237.3, 12)) == 24
     assert unit_width(glyphs("tariff-taiwan-20250801。", 62.5, 720.1, 11.5)) == 7 * 5.75
+
+
+# ----------------------------------------------------------------------- columns
+
+# 001-04 in the matrix's two-column layout (A4, 10 pt): page 1's first lines, as printed
+LEFT_COLUMN = ["Service, NIS）已於今年 7 月初全面中斷已執行 50 多",
+               "年的「對北廣播」，同時也解除韓國國內觀看北韓電",
+               "影的限制。這是李在明政府上台之後在對朝政策領域",
+               "最受矚目的部分，這也代表著韓國至今所有針對北韓"]
+RIGHT_COLUMN = ["播方式提升國際能見度。除此之外，當時韓國也曾允",
+                "許部分民間和宗教團體設置類似性質的廣播頻道。",
+                "分為「對外」與「對共」兩大部分，前者為針對海外",
+                "的多語言國際廣播，後者則是專門針對北韓的特殊廣"]
+TWO_COLUMNS = PrintedText(
+    [line(text, 56.7, 100 + 14 * row, 286.5, 10) for row, text in enumerate(LEFT_COLUMN)]
+    + [line(text, 309.2, 100 + 14 * row, 539, 10) for row, text in enumerate(RIGHT_COLUMN)])
+
+
+def test_an_extractor_that_interleaves_two_columns_line_by_line_switches_on_every_line():
+    """pdftotext, pdfminer and pdfplumber of the two-column layout read the lines at one
+    height together, left then right: the text goes across seven times on this page; read
+    one column after the other, once (the markers, digits, do not stop the match)."""
+    interleaved = [text for pair in zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True) for text in pair]
+    assert column_switches("\n".join(interleaved), TWO_COLUMNS) == 7
+    in_turn = LEFT_COLUMN[:2] + ["影的限制。1這是李在明政府上台之後在對朝政策領域"] + LEFT_COLUMN[3:]
+    assert column_switches("\n".join(in_turn + RIGHT_COLUMN), TWO_COLUMNS) == 1
+
+
+def test_columns_set_side_by_side_on_one_line_are_not_counted():
+    """pdftotext -layout holds both columns on one line, apart by spaces: the cleaner reads
+    them apart (read_layout_columns), so its text is no case of interleaved lines."""
+    side_by_side = [left.ljust(30) + "      " + right
+                    for left, right in zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True)]
+    assert column_switches("\n".join(side_by_side), TWO_COLUMNS) == 0
+
+
+def test_a_case_whose_columns_are_interleaved_is_counted_as_such():
+    cause = Cause()
+    cause.found["columns"] = 7
+    assert cause.kind == "columns" and cause.label() == "columns ×7"
+    assert "two columns' lines interleaved 1" in summary({("pdftotext", "001-04/001-04"): cause})

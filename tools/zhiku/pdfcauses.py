@@ -21,6 +21,14 @@ the PDF's line geometry (PyMuPDF's ``rawdict``: blocks → lines → spans → g
 The column is the one of the lines in the same font size (the body's or the footnotes'):
 the median left and right edges of its lines, most of which are full.
 
+- ``columns``: on a page set in two columns, the extractor's text goes from one column to
+  the other and back, line by line (:func:`column_switches`: more than
+  :data:`MAX_COLUMN_SWITCHES` times on a page, each extracted line matched to the printed
+  line it holds), where reading one column after the other goes across once.  Which of two
+  lines at the same height comes first is then not in the text.  Text that sets the columns
+  side by side on one line (``pdftotext -layout``) is read apart by the cleaner and is not
+  counted here.
+
 A case whose differences are all explained so is information absent from the extracted
 text: the extractor's text is the same whether the line broke there or the paragraph
 ended.  Anything else is ``other``, with the first difference left unexplained.  The
@@ -257,6 +265,7 @@ def _line_pairs(ending: str, opening: str,
 
 #: the causes, in the order the summary gives them
 CAUSES = {
+    "columns": "two columns' lines interleaved",
     "hyphen": "hyphens at PDF line ends",
     "full-line": "a full last line with no indent",
     "next-word": "a last line the next paragraph's first word does not fit on, no indent",
@@ -278,7 +287,8 @@ class Cause:
         one (``next-word`` before ``full-line``), else ``hyphen``."""
         if self.other or not self.found:
             return "other"
-        return next(kind for kind in ("next-word", "full-line", "hyphen") if self.found[kind])
+        return next(kind for kind in ("columns", "next-word", "full-line", "hyphen")
+                    if self.found[kind])
 
     def label(self) -> str:
         """``hyphen ×2``, ``full-line ×1 + hyphen ×1``, ``other: <first difference>``."""
@@ -412,6 +422,58 @@ def _number(label: str) -> tuple[int, str]:
     return (int(label), "") if label.isdigit() else (1 << 30, label)
 
 
+# --------------------------------------------------------------------------- columns
+
+#: times the extracted text may go from one column of a page to the other: once, reading
+#: one after the other, and twice more for a centred line over the left column (the running
+#: header, the page number) read before or after them
+MAX_COLUMN_SWITCHES = 3
+#: characters (digits aside) an extracted line needs to be matched to a printed line
+MIN_MATCHED_CHARACTERS = 8
+#: lines holding a run of this many spaces inside them: columns set side by side
+SIDE_BY_SIDE = re.compile(r"\S {5,}\S")
+
+
+def _line_key(text: str) -> str:
+    """An extracted or printed line's text for matching: compact, without digits (markers
+    are printed small and left out of :class:`PrintedLine` text)."""
+    return re.sub(r"\d", "", compact(text))
+
+
+def column_switches(raw: str, printed: PrintedText) -> int:
+    """The most times, on one page, that the extractor's text goes from a line of one column
+    to a line of the other: each extracted line matched to the one printed line with its
+    text (:data:`MIN_MATCHED_CHARACTERS` or more, digits aside), its column by which side of
+    the page's middle it starts.  0 for text that sets the columns side by side
+    (:data:`SIDE_BY_SIDE` on a tenth of its lines or more: the cleaner reads them apart).
+
+    pdftotext of a page in two columns: ``韓國國家情報院（National Intelligence`` (left) /
+    ``播方式提升國際能見度。4除此之外，當時韓國也曾允`` (right) / ``Service, NIS）已於今年…``
+    (left) / … → many switches on the page.
+    """
+    lines = [line for line in raw.splitlines() if line.strip()]
+    if sum(bool(SIDE_BY_SIDE.search(line.strip())) for line in lines) >= 0.1 * len(lines):
+        return 0
+    middles = {}
+    for page in {line.page for line in printed.lines}:
+        on_page = [line for line in printed.lines if line.page == page]
+        middles[page] = (min(line.x0 for line in on_page) + max(line.x1 for line in on_page)) / 2
+    keys = Counter(_line_key(line.text) for line in printed.lines)
+    where = {_line_key(line.text): (line.page, line.x0 >= middles[line.page])
+             for line in printed.lines}
+    switches: Counter = Counter()
+    previous = None
+    for line in lines:
+        key = _line_key(line)
+        if len(key) < MIN_MATCHED_CHARACTERS or keys[key] != 1:
+            continue
+        page, right = where[key]
+        if previous is not None and previous[0] == page and previous[1] != right:
+            switches[page] += 1
+        previous = (page, right)
+    return max(switches.values(), default=0)
+
+
 # --------------------------------------------------------------------------- the matrix
 
 
@@ -425,7 +487,7 @@ def _case_failure(result: Result) -> str:
 def classify_results(results: list[Result], cache: Path) -> dict[tuple[str, str], Cause]:
     """(extractor, score name) → cause, for every article of ``results`` not at target.
     Each PDF is read once."""
-    from .pdfmatrix import as_typeset, build_pdf
+    from .pdfmatrix import as_typeset, build_pdf, extract
 
     printed: dict[Path, PrintedText] = {}
     causes: dict[tuple[str, str], Cause] = {}
@@ -434,14 +496,21 @@ def classify_results(results: list[Result], cache: Path) -> dict[tuple[str, str]
                   if not result.at_target(score)]
         if not misses:
             continue
+        pdf = build_pdf(result.case, cache)
+        if pdf not in printed:
+            printed[pdf] = read_printed_text(pdf)
+        # lines of two columns interleaved: whatever else went wrong (furniture left among
+        # them, articles not found) follows from that
+        switches = column_switches(extract(result.case, result.extractor, cache), printed[pdf])
+        if switches > MAX_COLUMN_SWITCHES:
+            for _, score in misses:
+                causes[(result.extractor, score.name)] = Cause(Counter(columns=switches))
+            continue
         reason = _case_failure(result)
         if reason:
             for _, score in misses:
                 causes[(result.extractor, score.name)] = Cause(other=reason)
             continue
-        pdf = build_pdf(result.case, cache)
-        if pdf not in printed:
-            printed[pdf] = read_printed_text(pdf)
         for index, score in misses:
             reference = as_typeset(result.case.references[index].body)
             causes[(result.extractor, score.name)] = classify_article(
