@@ -128,7 +128,7 @@ def _separate_pdftotext(lines: list[Line], report: Report,
     width = typical_width(lines)
     # no page start after the first line, no page number: nothing ends a page's footnotes
     unpaged = bool(full) and not any(line.page_start for line in lines[1:])
-    note_full = _note_width(lines, full) if unpaged else 0
+    note_full = _note_width(lines, full) if full else 0  # once: it reads every line
     late_numbers: set[int] = set()  # lines holding a number printed after its text
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -216,7 +216,7 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             line.page_start = True
         if in_block and not unpaged and current is not None and full and not line.page_start \
                 and body_resumes_beside_footnotes(lines, index, notes.texts[current],
-                                                  last_number, full, body):
+                                                  last_number, full, note_full, body):
             report.add("body_resumes_beside_footnotes", line.no, line.text[:40] + "…",
                        "page start")
             line.page_start = True
@@ -315,7 +315,8 @@ NEXT_MARKERS = 4
 
 
 def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str],
-                                  last_number: int, full: int, body: list[Line]) -> bool:
+                                  last_number: int, full: int, note_full: int,
+                                  body: list[Line]) -> bool:
     """On a page set in two columns, each column with its footnotes at its foot, the next
     column's body resumes after the first column's footnotes (PyMuPDF, pypdf, PDFium read a
     column down to its last footnote, then the next column).
@@ -344,8 +345,7 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     the page number and the next page.
     """
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if not body_resumes_after_footnotes(note, lines[index], following, full,
-                                        _note_width(lines, full)):
+    if not body_resumes_after_footnotes(note, lines[index], following, full, note_full):
         return False
     next_number = str(last_number + 1)
     between: list[Line] = []
