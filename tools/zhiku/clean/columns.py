@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from .layout import Line, display_width
 from .report import Report
@@ -70,11 +71,12 @@ def find_layout_gutter(page: list[Line], short_right: bool = False) -> Gutter | 
     if len(text_lines) < 2 * min_beside:
         return None
     page_end = max(stretches[-1][1] for _, stretches in text_lines)
-    covered = [0] * (page_end + 1)
+    steps = [0] * (page_end + 2)  # +1 where a stretch starts, -1 after it ends
     for _, stretches in text_lines:
         for start, end in stretches:
-            for x in range(start, end):
-                covered[x] += 1
+            steps[start] += 1
+            steps[end] -= 1
+    covered = list(accumulate(steps))  # how many lines' text covers each character column
     allowed = max(1, int(MAX_CROSSING_SHARE * len(text_lines)))
     best: tuple[int, Gutter] | None = None
     x = page_end // 4
