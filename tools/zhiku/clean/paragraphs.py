@@ -344,6 +344,10 @@ SUPERSCRIPT_WIDTH = 0.6  # a superscript digit
 _REF_SPACE = re.compile(r"\[\^[^\]]+\](?: (?=[\u3400-\u9fff]))?")
 
 
+#: what no paragraph opens with: punctuation that closes on the character before it
+_NO_PARAGRAPH_OPENING = tuple("，。、；：！？」』）〉》")
+
+
 def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | None,
                                   wrap: Wrap, opening: bool = False,
                                   report: Report | None = None) -> bool:
@@ -364,6 +368,10 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
     After: a paragraph ends at ``…『台灣牌』」。``
     """
     text = _FOOTNOTE_REF_AT_END.sub("", line.text) or line.text
+    if following.text.startswith(_NO_PARAGRAPH_OPENING):
+        # punctuation that closes on the character before it opens no paragraph (pypdf,
+        # PDFium: ``…2025 年 7 月 23`` / ``日`` / ``，https://www.cna.com.tw/…``)
+        return False
     if end_latin_paragraphs_without_a_wrap_space(line, following, wrap):
         if report is not None:
             report.add("end_latin_paragraphs_without_a_wrap_space", line.no,
