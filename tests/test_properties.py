@@ -84,6 +84,41 @@ def shuffled_lines(draw) -> str:
     return blank.join(out) + "\n"
 
 
+@st.composite
+def side_by_side_pages(draw) -> str:
+    """Pages of two columns as ``pdftotext -layout`` sets them: each line a left column's
+    line (seed text cut to a column's width, or nothing), spaces, a right column's line from
+    one character on, and now and then a number alone (a raised marker or a footnote's) or
+    after the left column's text (a pushed marker); pages apart by form feeds."""
+    pages = []
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(26, 60))
+        rows = []
+        for _ in range(draw(st.integers(1, 40))):
+            left, right = (draw(st.sampled_from(["", *raw_lines()[:400]]))[:24].strip()
+                           for _ in range(2))
+            kind = draw(st.sampled_from(["both", "both", "left", "right", "marker", "pushed"]))
+            if kind == "pushed":  # a marker pushed to the end of the left column's line
+                left += " " * draw(st.integers(2, 6)) + str(draw(st.integers(1, 30)))
+                kind = "both"
+            if kind == "marker":
+                rows.append(" " * draw(st.integers(0, at + 20)) + str(draw(st.integers(1, 30))))
+            elif kind == "left" or not right:
+                rows.append(" " * draw(st.integers(0, 4)) + left)
+            else:
+                rows.append(((left if kind == "both" else "").ljust(at)
+                             + " " * draw(st.integers(0, 5)) + right).rstrip())
+        pages.append("\n".join(rows))
+    return "\n\f".join(pages) + "\n"
+
+
+@SETTINGS
+@given(side_by_side_pages())
+def test_no_ideograph_is_lost_from_two_columns_side_by_side(raw):
+    """read_layout_columns and the marker fixes only move text between lines."""
+    assert_no_ideograph_lost(raw)
+
+
 def ideographs(text: str) -> Counter:
     return Counter(_IDEOGRAPH.findall(text or ""))
 

@@ -37,9 +37,9 @@ MAX_CROSSING_SHARE = 0.05
 
 @dataclass(frozen=True)
 class Gutter:
-    """Where a page's columns part, in characters of the line: ``cut`` in the middle of the
-    white band between them, ``right`` the right column's left edge (its lines' indents
-    count from there)."""
+    """Where a page's columns part, in characters of the line: ``cut`` where the white band
+    between them is crossed by the fewest lines (as far right as that goes), ``right`` the
+    right column's left edge (its lines' indents count from there)."""
 
     cut: int
     right: int
@@ -139,12 +139,14 @@ def read_layout_columns(lines: list[Line], report: Report) -> list[Line]:
     """Read a page whose two columns the extractor set side by side, one column after the
     other; each column starts a page.
 
-    Before (``pdftotext -layout``, 001-04 in two columns): ``影的限制。1這是李在明政府上台之後
-    在對朝政策領域      許部分民間和宗教團體設置類似性質的廣播頻道。5`` / ``最受矚目的部分，…``
-    After: ``影的限制。1這是李在明政府上台之後在對朝政策領域`` / ``最受矚目的部分，…`` down the
-    left column, then ``許部分民間和宗教團體設置類似性質的廣播頻道。5`` and the rest of the
-    right column, as the next page.  Both pieces keep the raw line's number; the report
-    names the page's first line and the column the right side starts at.
+    Before (``pdftotext -layout``, 001-04 in two columns, page 1): ``影的限制。1這是李在明政府
+    上台之後在對朝政策領域{37 spaces}因此，韓國的「對北廣播」在實務定義上，通常`` /
+    ``最受矚目的部分，這也代表著韓國至今所有針對北韓{32 spaces}包含了「調頻廣播」和「播音廣播」
+    兩種送出方式，``
+    After: ``影的限制。1這是…領域`` / ``最受矚目的部分，…針對北韓`` down the left column, then
+    the right column (``因此，韓國的…，通常`` / ``包含了…送出方式，`` among its lines), as the
+    next page.  Both pieces keep the raw line's number; the report names the page's first
+    line and the character the right column starts at.
 
     A line that crosses the gutter (a title over both columns) stays whole, in the column
     where it starts.  A page without a gutter (:func:`find_layout_gutter`) stays as it is.
