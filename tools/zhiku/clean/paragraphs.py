@@ -778,6 +778,9 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
     content = list(lines)
     if not wrap.marks_ends:
         content = rejoin_stretched_line_pieces(content, wrap, report)
+    # a heading is short against the body's full line, where one was measured (a column's
+    # footnotes, more of them in a smaller font, widen the typical line)
+    body_width = width if wrap.marks_ends else min(width, wrap.full or width)
     table_until = -1
     markdown_table: Block | None = None  # the extractor's Markdown table being read
     for index, line in enumerate(content):
@@ -812,9 +815,6 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
         ):
             flush()
         parts.append(line)
-        # a heading is short against the body's full line, where one was measured (a
-        # column's footnotes, more of them in a smaller font, widen the typical line)
-        body_width = width if wrap.marks_ends else min(width, wrap.full or width)
         if _ends_paragraph(line, following, body_width, wrap.marks_ends) or (
                 following is not None and latin_keywords_end(parts[0].text, following.text)):
             flush()
