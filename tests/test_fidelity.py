@@ -56,7 +56,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # page; 001-07: a later footnote's marker; 003-07: a section heading after the footnotes, a
 # stretched first line before ``（Subrahmanyam``; 003-04: a footnote's rest opening with ``日``;
 # 003-02: a heading in a larger font over three lines; 003-05; 003-06; 001-08: a source's
-# line ``日`` alone, then ``， https://…``, no paragraph's end).
+# line ``日`` alone, then ``， https://…``, no paragraph's end; 003-07 PyMuPDF: a Latin
+# footnote's next line, ``Mogul and Helen Rega, …``, is no column's body).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 

@@ -312,6 +312,7 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
 
 #: markers looked for in a column that resumes after footnotes: the next few numbers
 NEXT_MARKERS = 4
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str],
@@ -321,9 +322,10 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     column's body resumes after the first column's footnotes (PyMuPDF, pypdf, PDFium read a
     column down to its last footnote, then the next column).
 
-    Where ``lines[index]`` could follow the footnote before it no more than in text without
-    page marks (:func:`body_resumes_after_footnotes`: the footnote ended on a line the first
-    word of this one would have fit on), and the same page goes on to a second block of
+    Where ``lines[index]`` holds ideographs (or the footnote before it ended its text), could
+    follow that footnote no more than in text without page marks
+    (:func:`body_resumes_after_footnotes`: the footnote ended on a line the first word of
+    this one would have fit on), and the same page goes on to a second block of
     footnotes whose first number is the next one, its marker (or one of the next few,
     :data:`NEXT_MARKERS`: a footnote may be set at the foot of the column after its
     marker's) glued in the lines between: the body those markers stand in is the next
@@ -344,6 +346,13 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     A page in one column has one block of footnotes, at its foot: nothing follows them but
     the page number and the next page.
     """
+    if not note:
+        return False
+    if _ENDS_NOTE.search(note[-1]) is None and not _CJK_CHAR.search(lines[index].text):
+        # a footnote that stops mid-text goes on in a Latin line (``…Ross Adkin, Rhea`` /
+        # ``Mogul and Helen Rega, “India Strikes…``); a column of the article's Chinese body
+        # may follow one the page cut (``…/articles/cy4ne7magg2`` / ``陣亡將士補償、…``)
+        return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     if not body_resumes_after_footnotes(note, lines[index], following, full, note_full):
         return False
