@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .fidelity import normalize, parse_body
-from .pdfread import MARKER_SIZE, Glyph, group_pieces, page_pieces, unit_width
+from .pdfread import MARKER_SIZE, PAGE_NUMBER, Glyph, group_pieces, page_pieces, unit_width
 
 if TYPE_CHECKING:
     from .pdfmatrix import Result
@@ -158,7 +158,7 @@ def next_in_flow(lines: Sequence[PrintedLine], index: int) -> int | None:
     line = lines[index]
     for following in range(index + 1, len(lines)):
         other = lines[following]
-        if _PAGE_NUMBER.match(other.text):
+        if PAGE_NUMBER.match(other.text):
             continue
         if abs(other.size - line.size) < 0.3:
             return following
@@ -166,8 +166,6 @@ def next_in_flow(lines: Sequence[PrintedLine], index: int) -> int | None:
             return None
     return None
 
-
-_PAGE_NUMBER = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$")
 
 
 # --------------------------------------------------------------------------- hyphens
@@ -454,10 +452,11 @@ def column_switches(raw: str, printed: PrintedText) -> int:
     lines = [line for line in raw.splitlines() if line.strip()]
     if sum(bool(SIDE_BY_SIDE.search(line.strip())) for line in lines) >= 0.1 * len(lines):
         return 0
-    middles = {}
-    for page in {line.page for line in printed.lines}:
-        on_page = [line for line in printed.lines if line.page == page]
-        middles[page] = (min(line.x0 for line in on_page) + max(line.x1 for line in on_page)) / 2
+    edges: dict[int, tuple[float, float]] = {}  # page → its lines' leftmost and rightmost x
+    for line in printed.lines:
+        left, right = edges.get(line.page, (line.x0, line.x1))
+        edges[line.page] = (min(left, line.x0), max(right, line.x1))
+    middles = {page: (left + right) / 2 for page, (left, right) in edges.items()}
     keys = Counter(_line_key(line.text) for line in printed.lines)
     where = {_line_key(line.text): (line.page, line.x0 >= middles[line.page])
              for line in printed.lines}

@@ -556,16 +556,17 @@ def extract(case: Case, extractor: str, cache: Path) -> str:
 
 # --------------------------------------------------------------------------- scoring
 
-_PAGE_NUMBER_PARAGRAPH = re.compile(r"^[-–—\s]*\d{1,3}[-–—\s]*$")
 
 
 def furniture_left(body: str, header: str) -> int:
     """Page numbers and running headers left in the article's body (paragraphs or glued
     into them)."""
+    from .pdfread import PAGE_NUMBER
+
     count = 0
     for block in re.split(r"\n\s*\n", body):
         block = block.strip()
-        if _PAGE_NUMBER_PARAGRAPH.match(block) or (header and header in block):
+        if PAGE_NUMBER.match(block) or (header and header in block):
             count += 1
     return count
 

@@ -45,10 +45,14 @@ class Gutter:
     right: int
 
 
+def _as_printed(line: Line) -> str:
+    """The line with its leading spaces: characters count from the page's left edge."""
+    return " " * line.indent + line.text
+
+
 def _stretches(line: Line) -> list[tuple[int, int]]:
     """(start, end) of each stretch of text, in characters of the line as printed."""
-    raw = " " * line.indent + line.text
-    return [match.span() for match in _STRETCH.finditer(raw)]
+    return [match.span() for match in _STRETCH.finditer(_as_printed(line))]
 
 
 def find_layout_gutter(page: list[Line], short_right: bool = False) -> Gutter | None:
@@ -111,7 +115,7 @@ def _gutter_at(text_lines: list[tuple[Line, list[tuple[int, int]]]], cut: int,
     for line, stretches in text_lines:
         if any(start < cut < end for start, end in stretches):
             continue  # crosses the gutter
-        raw = " " * line.indent + line.text
+        raw = _as_printed(line)
         halves = raw[:cut], raw[cut:]
         for column, half, offset in zip(columns, halves, (0, cut), strict=True):
             if half.strip():
@@ -186,7 +190,7 @@ def _columns(page: list[Line], gutter: Gutter) -> tuple[list[Line], list[Line]]:
     for line in page:
         if line.gap or not line.text:
             continue  # the columns' lines are read apart: a gap of one is none of the other
-        raw = " " * line.indent + line.text
+        raw = _as_printed(line)
         stretches = _stretches(line)
         if any(start < gutter.cut < end for start, end in stretches):
             if stretches[0][0] < gutter.cut:

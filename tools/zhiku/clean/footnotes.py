@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .chars import IDEOGRAPHS
 from .layout import (
     BARE_URL,
     ENDS_MID_SENTENCE,
@@ -312,7 +313,7 @@ def body_resumes_after_footnotes(note: list[str], line: Line, following: Line | 
 
 #: markers looked for in a column that resumes after footnotes: the next few numbers
 NEXT_MARKERS = 4
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 
 def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str],
@@ -348,7 +349,7 @@ def body_resumes_beside_footnotes(lines: list[Line], index: int, note: list[str]
     """
     if not note:
         return False
-    if _ENDS_NOTE.search(note[-1]) is None and not _CJK_CHAR.search(lines[index].text):
+    if _ENDS_NOTE.search(note[-1]) is None and not _IDEOGRAPH.search(lines[index].text):
         # a footnote that stops mid-text goes on in a Latin line (``…Ross Adkin, Rhea`` /
         # ``Mogul and Helen Rega, “India Strikes…``); a column of the article's Chinese body
         # may follow one the page cut (``…/articles/cy4ne7magg2`` / ``陣亡將士補償、…``)
