@@ -3285,6 +3285,7 @@ def test_text_printed_three_times_at_page_tops_is_no_running_header():
 
 
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
+SNIPPETS = Path(__file__).parent / "fixtures" / "snippets"
 
 
 def _page_numbers_without_form_feeds(fixture: str) -> tuple[list[tuple[int, str]], list]:
@@ -3671,3 +3672,36 @@ def test_rebuild_layout_table_gives_up_on_a_label_that_may_wrap() -> None:
            "核武裝        第三方提供援助的  敵對國家的核武器\n"
            "狀態          國家，或潛在盟國  使用時機與條件等\n")
     assert rebuild_layout_table(split_lines(raw)) is None
+
+
+def test_markers_a_justified_column_pads_on_both_sides_are_markers():
+    """mark_references: pdftotext -layout of a justified column sets a marker off by a space
+    on both sides, also before full-width punctuation (001-02 in two columns):
+    ``義（realism） 5 ，積極``, ``戰略演訓 14 ，展現``. Before, both stayed in the text;
+    footnote 5's number, alone under the column, was glued to the body's ``第 21`` as
+    ``第 215`` and the column's footnotes were read as body text."""
+    from zhiku.clean.footnotes import mark_references
+    from zhiku.clean.layout import Line
+
+    line = Line(85, "義（realism） 5 ，積極進行軍備投資，強化國防力")
+    used: list[int] = [4]
+    mark_references(line, True, {5, 6}, used, Report())
+    assert line.text == "義（realism）[^5]，積極進行軍備投資，強化國防力" and used == [4, 5]
+
+    line = Line(160, "台灣海峽的作為，以呼應此次英國於印太的「高桅行動」戰略演訓 14 ，展現英國")
+    used = [13]
+    mark_references(line, True, {14}, used, Report())
+    assert line.text == "台灣海峽的作為，以呼應此次英國於印太的「高桅行動」戰略演訓[^14]，展現英國"
+
+    # a page or a note a word before counts stays: ``頁 9 ，`` is no marker
+    line = Line(7, "同前註，頁 9 ，另見")
+    mark_references(line, True, {9}, [8], Report())
+    assert line.text == "同前註，頁 9 ，另見"
+
+    fixture = EXTRACTED / "001-02-two-column.pdftotext-layout.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert "另方面則是採用現實主義（realism）[^5]，積極進行軍備投資" in body
+    assert "「海外實力」第 21 項進行專門敘述。" in body
+    assert "\n\n[^5]: 《2025 國家安全戰略》使用「國際主義」與「現實主義」都未特別定義。" in body
+    assert "「高桅行動」戰略演訓[^14]，展現英國" in body and "\n\n[^14]: 同註 3。" in body
+

@@ -767,11 +767,11 @@ def _lone_footnote_number(line: Line, following: Line, body: list[Line],
 def _marker_in_body(number: str, body: list[Line]) -> bool:
     marker = re.compile(
         rf"[^\s\d.,:/%A-Za-z(（《〈「『\-]{number}(?!\d)|^{number}(?=[，。、；：！？」』）)])"
-        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈]| +\d|[，。、；：！？]|$)"
+        rf"|[。，、；：！？」』）)] {number}(?= ?[\u4e00-\u9fff「『（《〈，。、；：！？]| +\d|$)"
         rf"|[\u4e00-\u9fff] {number}(?![年月日個歲屆名人位項次條頁號期席])"
         rf"(?=[\u4e00-\u9fff「『（《〈])"
         # justified text: a space before a marker that punctuation follows (``評析 1，``)
-        rf"|(?<![頁註第約共達])[\u4e00-\u9fff》〉] {number}(?=[，。、；：！？])"
+        rf"|(?<![頁註第約共達])[\u4e00-\u9fff》〉] {number}(?= ?[，。、；：！？])"
         # a marker glued to a date (``業務，208月4日``: see :func:`split_marker_from_date`)
         rf"|(?:[^\s\d.,:/%A-Za-z(（《〈「『\-]|[。，、；：！？」』）)] ){number}"
         rf"(?=(?:[1-9]|1[0-2])\s*月|[1-9]\d?\s*日)")
@@ -1355,9 +1355,10 @@ def _next_marker(available: set[int], used: list[int]) -> int | None:
     return min(following) if following else None
 #: a marker that justified text set off by spaces, after full-width punctuation:
 #: ``就業機會等領域。 1相較於``, ``重要變數。 5 例如``, ``海上對峙， 2 1996 年``, ``電台」 3，當時``,
-#: ``更加嚴峻」。 5  2022 年`` (pypdf: the stretched line's spaces kept)
+#: ``更加嚴峻」。 5  2022 年`` (pypdf: the stretched line's spaces kept), ``義（realism） 5 ，積極``
+#: (pdftotext -layout of a justified column: a space on both sides)
 _SPACED_MARKER = re.compile(
-    r"(?<=[。，、；：！？」』）)]) (\d{1,3})(?: (?=[\u4e00-\u9fff「『（《〈])|(?= +\d)|"
+    r"(?<=[。，、；：！？」』）)]) (\d{1,3})(?: (?=[\u4e00-\u9fff「『（《〈，。、；：！？])|(?= +\d)|"
     r"(?=[\u4e00-\u9fff「『（《〈，。、；：！？])|$)")
 #: and after an ideograph, glued to the next one: ``包括中導系統 4在內`` (never ``約 4 個``,
 #: ``2021年 6月``; and only the very next footnote's number)
@@ -1366,9 +1367,10 @@ _SPACED_AFTER_IDEOGRAPH = re.compile(
     r"(?=[\u4e00-\u9fff「『（《〈])")
 #: and after an ideograph or a closing title mark, before punctuation: ``相關的評析 1，納蘭``,
 #: ``對內外政策》 3，第二篇`` (only the very next footnote's number; never a page, a note or
-#: an ordinal that a word before counts: ``同前註，頁 9。``, ``同註 3。``, ``第 2，``)
+#: an ordinal that a word before counts: ``同前註，頁 9。``, ``同註 3。``, ``第 2，``); in a
+#: justified column, also with a space after it: ``戰略演訓 14 ，展現``
 _SPACED_BEFORE_PUNCT = re.compile(
-    r"(?<=[\u4e00-\u9fff》〉])(?<![頁註第約共達]) (\d{1,3})(?=[，。、；：！？])")
+    r"(?<=[\u4e00-\u9fff》〉])(?<![頁註第約共達]) (\d{1,3})(?: ?(?=[，。、；：！？]))")
 
 
 def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: list[int],
