@@ -3705,3 +3705,32 @@ def test_markers_a_justified_column_pads_on_both_sides_are_markers():
     assert "\n\n[^5]: 《2025 國家安全戰略》使用「國際主義」與「現實主義」都未特別定義。" in body
     assert "「高桅行動」戰略演訓[^14]，展現英國" in body and "\n\n[^14]: 同註 3。" in body
 
+
+def test_pymupdf4llm_paragraph_lines_in_two_columns_are_not_hard_wrapped():
+    """is_hard_wrapped / ends_sentences: pymupdf4llm writes a paragraph on one line; in two
+    narrow columns a column or a page cuts many of them, so half its long lines are under 60
+    characters, as short as a printed line (001-08 in two columns). Most of its long lines
+    end a sentence, which only a paragraph's last line does in hard-wrapped text. Before,
+    the text was read as hard-wrapped: its headings came out as ``\\## 壹、前言`` and every
+    paragraph and footnote was glued to the next; the fidelity scores were all 0.
+    _plain_footnote_tail: footnote 4, set as a list item, goes on with its date's day alone
+    (``… 2024 年 12 月 26`` / ``日`` / ``，https://…``), not in the body paragraph."""
+    from zhiku.clean.layout import is_hard_wrapped
+
+    raw = (SNIPPETS / "001-08-two-column.pymupdf4llm.txt").read_text(encoding="utf-8")
+    assert not is_hard_wrapped(split_lines(raw))
+    body = convert_text(raw, "001-08.txt").articles[0].body
+    assert body.startswith("## 壹、前言\n\n2025 年 7 月 19 日國務院總理李強出席雅魯藏布江下游水電工程"
+                           "開工儀式，並宣布該工程正式開工（工程所在位置請見附圖）。[^1]")
+    assert "\n\n## 貳、安全意涵\n\n### 一、該建設有助於中國的經濟發展\n\n" in body
+    assert ("重要關鍵，[^5]例如平陸運河、荊漢運河、湘桂運河以及浙贛粵運河等，"
+            "中國透過基礎設施投資來刺激自身經濟。\n\n") in body
+    assert ("\n\n[^4]: 〈雅魯藏布江下游水電工程已獲核准〉，《人民網》， 2024 年 12 月 26 日，"
+            "https://paper.people.com.cn/rmrb/pc/content/202412/26/content_30048273.html。") in body
+
+    # pdftotext's lines of the same column stay hard-wrapped
+    column = ("2025 年 7 月 19 日國務院總理李強出席雅魯藏布\n\n江下游水電工程開工儀式，並宣布該工程正式開工\n\n"
+              "（工程所在位置請見附圖）。1該工程位於西藏自治區\n\n林芝市，採取「截彎取直、隧洞引水」的開發方式，\n\n"
+              "建設 5 座梯級電站，總投資金額約 1.2 兆人民幣（約\n\n4.8 兆新台幣），電力主要以外送消納為主，2兼顧西\n\n"
+              "藏本地的用電需求。該建設早就列在 2021 年的十四 \n\n")
+    assert is_hard_wrapped(split_lines(column))

@@ -1230,8 +1230,12 @@ def _plain_footnote_tail(line: Line, note: list[str]) -> bool:
     Before (pymupdf4llm, a5-11pt): ``- 4 〈雅魯藏布江下游水電工程已獲核准〉，《人民網》， 2024 年
     12 月 26 日`` / ``，https://paper.people.com.cn/rmrb/pc/content/202412/26/…ht ml。``
     After: footnote 4 ends ``…2024 年 12 月 26 日，https://paper.people.com.cn/…html。``
+    In two columns the day may stand alone before the URL's line (pymupdf4llm, 001-08):
+    ``- 4 〈…〉，《人民網》， 2024 年 12 月 26`` / ``日`` / ``，https://paper.people.com.cn/…``
+    (:func:`_lone_date_unit`).
     """
-    return not line.gap and bool(_PLAIN_NOTE_TAIL.match(line.text)) and _unfinished(note)
+    return not line.gap and _unfinished(note) and bool(
+        _PLAIN_NOTE_TAIL.match(line.text) or _lone_date_unit(line.text, note))
 
 
 def _between_plain_footnotes(line: Line, lines: list[Line], index: int, current: str,
