@@ -75,3 +75,30 @@ def test_joined_byline():
         "中共政軍與作戰概念研究所", ["中共黨政", "台海情勢"])
     assert "因應當前國際情勢" in article.body and "洪子傑" not in article.body
     assert joined_byline("國家安全研究所") is None and joined_byline("張鎮宏、黃浩珉") is None
+
+
+def test_a_column_title_over_two_lines_whose_rest_reads_as_a_name():
+    """_plain_header / _title_over_two_lines: pypdf, PyMuPDF and PDFium of a narrow column
+    give the column's title over two lines and mark no line's end, and the title's rest
+    ``情勢的影響`` is as short as a name (004-01 in two columns). The line after the names
+    is no name, so the header is title / title / names / affiliation; before, the author
+    was ``情勢的影響``, the institute ``李明峻`` and the affiliation a section heading."""
+    from zhiku.convert import convert_text
+
+    raw = ("遠景論壇\n2023 年 7 月，尹錫悅前往烏克蘭訪問，成為第一位前往戰場的\n"
+           "韓國總統。(圖片來源：https://www.president.gov.ua/en/\n"
+           "news/spivpracya-ukrayini-ta-respubliki-koreya-dast-\nbilshe-silina-84349)\n"
+           "日韓元首相繼訪烏對東北亞安保\n情勢的影響\n李明峻\n新台灣國策智庫研發長\n"
+           "自俄烏戰爭爆發以來，亞洲只有三位國家領導人\n訪問過烏克蘭，分別是日本首相岸田文雄、印尼總統\n"
+           "佐科維(Jokowi)和韓國總統尹錫悅。\n")
+    article = convert_text(raw, "snippet.txt").articles[0]
+    assert (article.title, article.authors, article.institute) == (
+        "日韓元首相繼訪烏對東北亞安保情勢的影響", ["李明峻"], "新台灣國策智庫研發長")
+    assert article.body.endswith("自俄烏戰爭爆發以來，亞洲只有三位國家領導人訪問過烏克蘭，"
+                                 "分別是日本首相岸田文雄、印尼總統佐科維(Jokowi)和韓國總統尹錫悅。\n")
+
+    # a title on one line, then the names and an affiliation that is no name: as before
+    one_line = raw.replace("日韓元首相繼訪烏對東北亞安保\n情勢的影響\n", "日韓元首相繼訪烏對東北亞安保情勢的影響\n")
+    article = convert_text(one_line, "snippet.txt").articles[0]
+    assert (article.title, article.authors, article.institute) == (
+        "日韓元首相繼訪烏對東北亞安保情勢的影響", ["李明峻"], "新台灣國策智庫研發長")

@@ -110,7 +110,9 @@ def _plain_header(lines: list[Line]) -> list[tuple[int, int]]:
     article's. Only near the start of the source: a short title without sentence marks,
     a line of names, a short affiliation line.
     """
-    content = [index for index, line in enumerate(lines) if not line.gap][:8]
+    # the header's lines are among the first 8 (a title over two lines may end the 9th)
+    window = [index for index, line in enumerate(lines) if not line.gap][:9]
+    content = window[:8]
     # a title over two lines, where the text marks paragraph ends: its first line without
     # the space (zhiku's reading of a narrow column: ``日韓元首相繼訪烏對東北亞安保`` /
     # ``情勢的影響␠`` / ``李明峻␠`` / ``新台灣國策智庫研發長␠``)
@@ -122,12 +124,31 @@ def _plain_header(lines: list[Line]) -> list[tuple[int, int]]:
                 and len(lines[fourth].text) <= 30
                 and not _SENTENCE_MARKS.search(lines[fourth].text)):
             return [(first, fourth)]
-    for first, second, third in zip(content, content[1:], content[2:]):
+    for position, first in enumerate(content[:-2]):
+        second, third = content[position + 1], content[position + 2]
         title, names, affiliation = lines[first].text, lines[second].text, lines[third].text
         if (len(title) <= 40 and not _SENTENCE_MARKS.search(title) and is_person_names(names)
                 and len(affiliation) <= 30 and not _SENTENCE_MARKS.search(affiliation)):
+            fourth = window[position + 3] if position + 3 < len(window) else None
+            if fourth is not None and _title_over_two_lines(title, names, affiliation,
+                                                            lines[fourth].text):
+                return [(first, fourth)]
             return [(first, third)]
     return []
+
+
+def _title_over_two_lines(first: str, second: str, names: str, affiliation: str) -> bool:
+    """A title's second line that reads as a name, where the line after the names is no
+    name: the title wrapped, and the header is title / title / names / affiliation.
+
+    Before (pypdf, PyMuPDF, PDFium of a narrow column, no spaces marking line ends):
+    ``日韓元首相繼訪烏對東北亞安保`` / ``情勢的影響`` / ``李明峻`` / ``新台灣國策智庫研發長``
+    After: title ``日韓元首相繼訪烏對東北亞安保情勢的影響``, authors ``李明峻``, institute
+    ``新台灣國策智庫研發長`` (not authors ``情勢的影響`` and institute ``李明峻``).
+    """
+    return (is_person_names(names) and not is_person_names(affiliation)
+            and len(first) + len(second) <= 40 and len(affiliation) <= 30
+            and not _SENTENCE_MARKS.search(affiliation))
 
 
 _JOINED_BYLINE = re.compile(r"^(\S{2,}(?:\s*[、，,]\s*\S{2,5})*)\s+([\u4e00-\u9fff]{4,30})$")
