@@ -3734,3 +3734,31 @@ def test_pymupdf4llm_paragraph_lines_in_two_columns_are_not_hard_wrapped():
               "建設 5 座梯級電站，總投資金額約 1.2 兆人民幣（約\n\n4.8 兆新台幣），電力主要以外送消納為主，2兼顧西\n\n"
               "藏本地的用電需求。該建設早就列在 2021 年的十四 \n\n")
     assert is_hard_wrapped(split_lines(column))
+
+
+def test_an_unnumbered_heading_line_ends_before_a_paragraphs_first_line():
+    """end_headings_before_paragraph_openings / _unnumbered_heading_line: pypdf, PyMuPDF and
+    PDFium of a narrow column (full line 46, first-line indent 4, which the text does not
+    show; 004-01 in two columns). The heading line is 8 short: not far enough short of the
+    margin to end a line that ends no sentence, but shorter than an indented first line by
+    more than the next line's first character; the next line is short by the indent."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import end_headings_before_paragraph_openings
+
+    wrap = Wrap(full=46, slack=1, first_indent=4)
+    heading = Line(16, "日本表明堅定反對俄羅斯侵略戰爭的立場")
+    opening = Line(17, "在日俄關係方面，由於俄羅斯近十餘年來計畫重")
+    full = Line(18, "返亞洲，因此希望與日本改善關係，提出共同開發北")
+    assert end_headings_before_paragraph_openings([heading], opening, full, wrap)
+    # a paragraph's first line, short by its indent only, goes on
+    first = Line(16, "在日俄關係方面，由於俄羅斯近十餘年來計畫重")
+    assert not end_headings_before_paragraph_openings([first], full, full, wrap)
+    # a line with sentence punctuation is no heading; nor is a block's second line
+    assert not end_headings_before_paragraph_openings(
+        [Line(16, "日本表明堅定反對俄羅斯侵略，戰爭的立場")], opening, full, wrap)
+    assert not end_headings_before_paragraph_openings([full, heading], opening, full, wrap)
+
+    fixture = EXTRACTED / "004-01-two-column.pypdf.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert ("連帶影響到東北亞的安保情勢。\n\n## 日本表明堅定反對俄羅斯侵略戰爭的立場\n\n"
+            "在日俄關係方面，由於俄羅斯近十餘年來計畫重返亞洲，") in body

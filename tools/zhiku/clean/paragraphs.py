@@ -731,7 +731,28 @@ def end_headings_before_paragraph_openings(parts: list[Line], following: Line,
         return False
     if after is not None and _wraps_on_to_a_heading_end(parts, following, after, wrap):
         return False
-    return bool(heading_level(_joined(parts), MAX_LINE_HEADING_LENGTH))
+    return bool(heading_level(_joined(parts), MAX_LINE_HEADING_LENGTH)) \
+        or _unnumbered_heading_line(parts, following, wrap)
+
+
+def _unnumbered_heading_line(parts: list[Line], following: Line, wrap: Wrap) -> bool:
+    """A heading without numbering on one line of its own, before a paragraph's first line:
+    the line is shorter than an indented first line by more than the next line's first
+    unit, and it holds no sentence punctuation.
+
+    Before (pypdf, PyMuPDF, PDFium of a narrow column: full line 46, indent 4, no indent to
+    see): ``…連帶影響到東北亞的安保情勢。`` / ``日本表明堅定反對俄羅斯侵略戰爭的立場`` (36: 8
+    short, so not far short of the line) / ``在日俄關係方面，由於俄羅斯近十餘年來計畫重`` (42:
+    short by the indent) / ``返亞洲，因此希望與日本改善關係，提出共同開發北`` (46)
+    After: ``日本表明堅定反對俄羅斯侵略戰爭的立場`` a block of its own
+    (:func:`find_unnumbered_headings` makes it a heading), then the paragraph.
+    """
+    if len(parts) != 1:
+        return False
+    text = parts[0].text
+    room = wrap.full - _printed_width(text) - wrap.first_indent
+    return (len(text) <= MAX_UNNUMBERED_HEADING and not _HEADING_FORBIDDEN.search(text)
+            and room > wrap.slack and room >= opening_unit_width(following.text))
 
 
 def _wraps_on_to_a_heading_end(parts: list[Line], following: Line, after: Line,
