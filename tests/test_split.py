@@ -102,3 +102,21 @@ def test_a_column_title_over_two_lines_whose_rest_reads_as_a_name():
     article = convert_text(one_line, "snippet.txt").articles[0]
     assert (article.title, article.authors, article.institute) == (
         "日韓元首相繼訪烏對東北亞安保情勢的影響", ["李明峻"], "新台灣國策智庫研發長")
+
+
+def test_explain_shows_each_header_line_as_printed_on_a_two_column_page():
+    """take_header_as_metadata reports the header's own lines. pdftotext -layout prints a
+    column's header beside the other column's text, so both share a source line number;
+    before, the report showed the right column's text (``2024 年 10 月施凱爾在下議院公開
+    表示，…``) as removed, for a curator to check against a line that was never removed."""
+    from pathlib import Path
+
+    from zhiku.convert import convert_text
+
+    fixture = (Path(__file__).parent / "fixtures" / "extracted"
+               / "001-02-two-column.pdftotext-layout.txt")
+    converted = convert_text(fixture.read_text(encoding="utf-8"), fixture.name)
+    taken = [change.before for change in converted.reports[0].changes
+             if change.fix == "take_header_as_metadata" and change.before]
+    assert taken == ["英國強勢表態備戰印太安全之虛", "實", "鍾志東", "國防戰略與資源研究所",
+                     "焦點類別：印太區域、台海情勢、國際情勢"]

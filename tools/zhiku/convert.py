@@ -61,11 +61,12 @@ def convert_text(text: str, name: str, source_id: str | None = None,
     source_id = source_id or source_id_from_name(name)
 
     articles, reports = [], []
-    text_of_line = {line.no: line.text for line in layout.lines}
     for order, raw in enumerate(parts.articles, start=1):
         report = Report()
-        for number in raw.header_lines:
-            report.add("take_header_as_metadata", number, text_of_line.get(number, ""))
+        # (a header line's own text: a line of a two-column page shares its number with
+        # the line beside it)
+        for line in raw.header_lines:
+            report.add("take_header_as_metadata", line.no, line.text)
         cleaned = clean_article(separate_lead(raw, report), layout, report)
         article = Article(source=name, order=order)
         _header_metadata(article, raw)

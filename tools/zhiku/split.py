@@ -39,7 +39,7 @@ class ArticleLines:
     authors_line: str | None = None
     institute_line: str | None = None
     categories_line: str | None = None
-    header_lines: list[int] = field(default_factory=list)  # source line numbers
+    header_lines: list[Line] = field(default_factory=list)  # as printed, gaps included
     lead: list[Line] = field(default_factory=list)  # e.g. a photo caption printed above
 
 
@@ -226,7 +226,7 @@ def split_articles(lines: list[Line]) -> SplitSource:
                 institute_line=institute_text,
                 categories_line=CATEGORY_LINE.match(_unheading(header[-1].text)).group(1),
             )
-        article.header_lines = [line.no for line in header]
+        article.header_lines = list(header)
         articles.append(article)
 
     front = lines[: headers[0][0]]
