@@ -1207,6 +1207,18 @@ def test_keep_wrapped_urls():
     assert not end_paragraphs_at_short_lines(line, following, None, wrap)
     following = Line(2, "日韓元首相繼訪烏對東北亞安保情勢的影響", indent=7)
     assert end_paragraphs_at_short_lines(line, following, None, wrap)
+    # a URL's middle line, its https:// on the line before (the caption in two columns)
+    middle = Line(6, "news/spivpracya-ukrayini-ta-respubliki-koreya-dast-", indent=1)
+    rest = Line(8, "bilshe-silina-84349)", indent=17)
+    assert not end_paragraphs_at_short_lines(middle, rest, None, Wrap(full=44, slack=1,
+                                                                      indented=True,
+                                                                      first_indent=4))
+    # not a line of words broken at a hyphen, nor a path piece that stops whole
+    from zhiku.clean.paragraphs import keep_wrapped_urls
+
+    assert keep_wrapped_urls(middle, rest)
+    assert not keep_wrapped_urls(Line(6, "the Indo-"), Line(7, "Pacific region"))
+    assert not keep_wrapped_urls(Line(6, "news/spivpracya-koreya-dast"), rest)
 
 
 def test_measure_wrap_reads_the_indent_off_paragraph_openings_only():

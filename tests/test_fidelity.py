@@ -52,7 +52,7 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # side (001-04; 001-05: markers pushed to a line's end, a stretched line on two rows; 003-03:
 # raised markers; 003-05: a heading wrapped in the column; 003-06: a heading's rest before an
 # indented first line; 001-02: markers with a space on both sides, ``義（realism） 5 ，``,
-# and footnote numbers alone over their text); PyMuPDF, PDFium and pypdf read a column down to its footnotes (001-04;
+# and footnote numbers alone over their text; 004-01: a caption's URL over three lines); PyMuPDF, PDFium and pypdf read a column down to its footnotes (001-04;
 # 001-01: a last right column without footnotes; 001-03: a right column going on to the next
 # page; 001-07: a later footnote's marker; 003-07: a section heading after the footnotes, a
 # stretched first line before ``（Subrahmanyam``; 003-04: a footnote's rest opening with ``日``;

@@ -459,9 +459,17 @@ def keep_wrapped_urls(line: Line, following: Line) -> bool:
     Before: ``https://www.president.gov.ua/en/news/spivpracya-ukrayini-ta-respubliki-koreya-``
     / ``␣␣␣␣dast-bilshe-silina-84349)``
     After: one block ``…respubliki-koreya-dast-bilshe-silina-84349)``.
+    Also a URL's middle line, whose ``https://`` is on the line before (a centred caption in
+    a narrow column: ``…(圖片來源：https://www.president.gov.ua/en/`` /
+    ``news/spivpracya-ukrayini-ta-respubliki-koreya-dast-`` / ``bilshe-silina-84349)``).
     """
-    return (line.text.endswith(("-", "/")) and bool(_URL_AT_END.search(line.text))
+    return (line.text.endswith(("-", "/"))
+            and bool(_URL_AT_END.search(line.text) or _URL_MIDDLE.fullmatch(line.text))
             and bool(re.match(r"[A-Za-z0-9%#~_\-]", following.text)))
+
+
+#: a line that is a piece of a URL's path, with no scheme: ``news/spivpracya-…-dast-``
+_URL_MIDDLE = re.compile(r"[A-Za-z0-9%#~_.\-]+/[A-Za-z0-9%#~_.\-/?=&]*")
 
 
 #: a line that opens with one character glued by closing punctuation to a Latin word or
