@@ -3774,3 +3774,27 @@ def test_an_unnumbered_heading_line_ends_before_a_paragraphs_first_line():
     body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
     assert ("連帶影響到東北亞的安保情勢。\n\n## 日本表明堅定反對俄羅斯侵略戰爭的立場\n\n"
             "在日俄關係方面，由於俄羅斯近十餘年來計畫重返亞洲，") in body
+
+
+def test_a_stretched_line_before_a_latin_word_and_its_closing_bracket():
+    """rejoin_stretched_line_pieces / _OPENING_WORD: a Latin word wraps with the full-width
+    closing marks after it, which no line may open with (PyMuPDF, 001-07 in two columns:
+    ``NdPr）`` needs 7 columns, ``NdPr`` alone 4, and the stretched line leaves 7). Before,
+    ``化`` / ``物`` / ``（`` / ``Neodymium-Praseodymium Oxide,`` stayed pieces, and the
+    paragraph ended at ``…釹鐠氧化``."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import rejoin_stretched_line_pieces
+
+    lines = [Line(22, "資還包括：對 MP Materials 所儲存與銷售之釹鐠氧"), Line(23, "化"),
+             Line(24, "物"), Line(25, "（"), Line(26, "Neodymium-Praseodymium Oxide,"),
+             Line(27, "NdPr）相關永磁產品，設定十年間最低價格為每公斤")]
+    wrap = Wrap(full=46, slack=1, first_indent=4, latin_wrap_spaces=True)
+    joined = rejoin_stretched_line_pieces(lines, wrap, Report())
+    assert [line.text for line in joined] == [
+        "資還包括：對 MP Materials 所儲存與銷售之釹鐠氧", "化物（Neodymium-Praseodymium Oxide,",
+        "NdPr）相關永磁產品，設定十年間最低價格為每公斤"]
+
+    fixture = EXTRACTED / "001-07-two-column.pymupdf.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert ("所儲存與銷售之釹鐠氧化物（Neodymium-Praseodymium Oxide, NdPr）相關永磁產品，"
+            "設定十年間最低價格為每公斤 110 美元") in body

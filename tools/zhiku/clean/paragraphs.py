@@ -587,8 +587,10 @@ def end_at_a_comma_far_short(line: Line, following: Line, after: Line | None, wr
 MIN_COMMA_END_ROOM = 4
 
 
-#: a Latin word (after opening brackets) that opens a line: it wraps as one piece
-_OPENING_WORD = re.compile(r"^[（(《〈「『“‘\[]*(?:(?<=[（(《〈「『“‘\[]) )?[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*")
+#: a Latin word (after opening brackets) that opens a line: it wraps as one piece, with
+#: the full-width closing marks after it, which no line may open with (``NdPr）``)
+_OPENING_WORD = re.compile(r"^[（(《〈「『“‘\[]*(?:(?<=[（(《〈「『“‘\[]) )?[A-Za-z][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*"
+                           r"[）」』》〉，。、；：！？]*")
 
 
 def keep_lines_before_long_words(line: Line, following: Line, deficit: int) -> bool:
