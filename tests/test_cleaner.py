@@ -3798,3 +3798,27 @@ def test_a_stretched_line_before_a_latin_word_and_its_closing_bracket():
     body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
     assert ("所儲存與銷售之釹鐠氧化物（Neodymium-Praseodymium Oxide, NdPr）相關永磁產品，"
             "設定十年間最低價格為每公斤 110 美元") in body
+
+
+def test_a_months_number_cut_from_its_month_by_a_line_break_is_no_marker():
+    """mark_references / _month_cut_by_line_break: PyMuPDF drops the space of ``4 月`` at a
+    line break, so a date without its year leaves the month's number glued to the line's end
+    (003-04 in two columns: ``特別受矚目的是4`` / ``月29 日外交部微信公眾號…``). Footnote 4
+    exists, so before, ``4`` became its marker, and footnotes 2 and 3 never found theirs.
+    The very next footnote's number stays a marker, whatever the next line opens with."""
+    from zhiku.clean.footnotes import mark_references
+    from zhiku.clean.layout import Line
+
+    line = Line(15, "在中國政府一系列的官宣中，特別受矚目的是4")
+    used = [1]
+    mark_references(line, True, {1, 2, 3, 4}, used, Report(), next_text="月29 日外交部微信公眾號")
+    assert line.text == "在中國政府一系列的官宣中，特別受矚目的是4" and used == [1]
+    line = Line(15, "在中國政府一系列的官宣中，特別受矚目的是2")
+    mark_references(line, True, {1, 2, 3, 4}, used, Report(), next_text="月29 日外交部微信公眾號")
+    assert line.text == "在中國政府一系列的官宣中，特別受矚目的是[^2]" and used == [1, 2]
+
+    fixture = EXTRACTED / "003-04-two-column.pymupdf.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert "特別受矚目的是4 月29 日外交部微信公眾號" in body
+    assert "美國副總統范斯（JD Vance）則稱中國主動聯繫美方。[^2]" in body
+    assert "高舉火炬照亮前路。[^3]此則影片選擇以「不跪」" in body

@@ -1430,6 +1430,9 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
             if _date_cut_by_line_break(match, next_text):
                 return match.group(0)
             number = int(match.group(1))
+            if number != _next_marker(available, used) and _month_cut_by_line_break(
+                    match, next_text):
+                return match.group(0)
             if match.re in (_SPACED_AFTER_IDEOGRAPH, _SPACED_BEFORE_PUNCT) \
                     and number != _next_marker(available, used):
                 return match.group(0)
@@ -1469,6 +1472,16 @@ def _date_cut_by_line_break(match: re.Match, next_text: str) -> bool:
     if not before or not next_text.startswith(_NEXT_DATE_UNIT[before.group(1)]):
         return False
     return _is_date_part(match.group(1) or match.group(2), next_text[0])
+
+
+def _month_cut_by_line_break(match: re.Match, next_text: str) -> bool:
+    """Digits that end a line, a month's number, where 月 opens the next line: a date
+    without its year, ``特別受矚目的是4`` / ``月29 日外交部…`` (PyMuPDF drops the space of
+    ``4 月``). Only for a number that is not the next footnote's (the caller's check): a
+    marker's next line may open with 月 all the same."""
+    if match.string[match.end():].strip() or not next_text.startswith("月"):
+        return False
+    return _is_date_part(match.group(1) or match.group(2), "月")
 
 
 def _sub_in_order(text: str, patterns, replace) -> str:
