@@ -230,7 +230,39 @@ def test_the_summary_counts_each_case_by_its_cause():
     assert summary(causes) == (
         "Misses: 4; information absent from the extracted text (checked in the PDF): "
         "two columns' lines interleaved 0, hyphens at PDF line ends 1, a full last line with no indent 1 (1 with hyphens too), "
-        "a last line the next paragraph's first word does not fit on, no indent 0; other 2")
+        "a last line the next paragraph's first word does not fit on, no indent 0, "
+        "a table's cells in the extractor's order (kept whole as a text block) 0; other 2")
+
+
+#: 002-01's second table, its first rows, as the reference has it and as pypdf reads it:
+#: each cell's wrapped lines after the row's first line, the 政 row's second cell going on
+#: (after a page break) below the third
+REFERENCE_TABLE = ("| 領域 | 作法 | 意義 |\n| --- | --- | --- |\n"
+                   "| 黨 | 增設黨中央監察委員會和規律調查部，打破單位特殊化的本位主義。 | 黨機器的運作獲得強化。 |\n"
+                   "| 政 | 1. 內閣閣員的現地了解次數增加。 2. 國務委員會成為政令公布和法令決定的最終單位。 "
+                   "| 1. 內閣負起主要的施政成敗的責任。 |")
+PYPDF_TABLE = ("```text\n領域 作法 意義\n黨 增設黨中央監察委員會和\n規律調查部，打破單位特\n殊化的本位主義。\n"
+               "黨機器的運作獲得強化。\n政 1. 內閣閣員的現地了解次\n數增加。 2. 國務委員會成為政令公布\n"
+               "1. 內閣負起主要的施政成敗的責任。\n和法令決定的最終單位。\n```")
+
+
+def test_a_table_kept_whole_as_a_text_block_in_the_extractors_order():
+    """``table``: the cleaner kept the table as a fenced text block (no cell certain), with
+    every character of the reference's table in another order; the rest of the article,
+    the table put back in the reference's order, is the reference's. A block that lost a
+    character, or a table split into pieces, is ``other``."""
+    printed = PrintedText([])
+    reference = f"{PARAGRAPH_A}\n\n{REFERENCE_TABLE}\n\n{PARAGRAPH_B}\n"
+    produced = f"{PARAGRAPH_A}\n\n{PYPDF_TABLE}\n\n{PARAGRAPH_B}\n"
+    cause = classify_article(produced, reference, printed)
+    assert cause.label() == "table ×1" and cause.kind == "table"
+
+    lost = classify_article(produced.replace("打破單位", "打單位"), reference, printed)
+    assert lost.kind == "other"
+    pieces = produced.replace("黨機器的運作獲得強化。\n", "```\n\n```text\n黨機器的運作獲得強化。\n")
+    assert classify_article(pieces, reference, printed).kind == "other"
+    reordered = f"{PARAGRAPH_A}\n\n{PYPDF_TABLE}\n\n{PARAGRAPH_B.replace('1973', '1937')}\n"
+    assert classify_article(reordered, reference, printed).kind == "other"
 
 
 def test_what_opens_a_line_is_a_latin_word_or_an_ideograph_with_its_punctuation():
