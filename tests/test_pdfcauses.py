@@ -297,6 +297,19 @@ def test_an_extractor_that_interleaves_two_columns_line_by_line_switches_on_ever
     assert column_switches("\n".join(in_turn + RIGHT_COLUMN), TWO_COLUMNS) == 1
 
 
+def test_paragraphs_on_one_line_are_matched_by_the_printed_lines_they_hold():
+    """pymupdf4llm writes a paragraph on one line, joining its printed lines with a space:
+    each extracted line is matched to the printed lines it holds, in its order. Its column
+    reading of this page (two paragraphs of each column, in turn: 001-08, 001-03, 001-05 in
+    two columns) goes across 3 times; its paragraphs in reading order, once."""
+    left_first, left_rest = " ".join(LEFT_COLUMN[:2]) + " ", " ".join(LEFT_COLUMN[2:]) + " "
+    right_first, right_rest = " ".join(RIGHT_COLUMN[:2]) + " ", " ".join(RIGHT_COLUMN[2:]) + " "
+    scrambled = [left_first, right_first, left_rest, right_rest]
+    assert column_switches("\n\n".join(scrambled), TWO_COLUMNS) == 3
+    in_order = [left_first, left_rest, right_first, right_rest]
+    assert column_switches("\n\n".join(in_order), TWO_COLUMNS) == 1
+
+
 def test_columns_set_side_by_side_on_one_line_are_not_counted():
     """pdftotext -layout holds both columns on one line, apart by spaces: the cleaner reads
     them apart (read_layout_columns), so its text is no case of interleaved lines."""

@@ -497,17 +497,30 @@ def column_switches(raw: str, printed: PrintedText) -> int:
     keys = Counter(_line_key(line.text) for line in printed.lines)
     where = {_line_key(line.text): (line.page, line.x0 >= middles[line.page])
              for line in printed.lines}
+    unique = [key for key, count in keys.items()
+              if count == 1 and len(key) >= MIN_MATCHED_CHARACTERS]
     switches: Counter = Counter()
     previous = None
     for line in lines:
         key = _line_key(line)
-        if len(key) < MIN_MATCHED_CHARACTERS or keys[key] != 1:
+        if len(key) < MIN_MATCHED_CHARACTERS:
             continue
-        page, right = where[key]
-        if previous is not None and previous[0] == page and previous[1] != right:
-            switches[page] += 1
-        previous = (page, right)
+        places = [where[key]] if keys[key] == 1 else [
+            where[printed_key] for printed_key in _printed_lines_within(key, unique)]
+        for page, right in places:
+            if previous is not None and previous[0] == page and previous[1] != right:
+                switches[page] += 1
+            previous = (page, right)
     return max(switches.values(), default=0)
+
+
+def _printed_lines_within(key: str, printed_keys: Sequence[str]) -> list[str]:
+    """The printed lines an extracted line holds whole, in its order: a paragraph that
+    pymupdf4llm wrote on one line holds each of its printed lines (``…雅魯藏布 江下游…``:
+    compacted, ``雅魯藏布`` ends one printed line and ``江下游`` opens the next)."""
+    found = [(key.find(printed), printed) for printed in printed_keys
+             if len(printed) < len(key) and printed in key]
+    return [printed for _, printed in sorted(found)]
 
 
 # --------------------------------------------------------------------------- the matrix
