@@ -3822,3 +3822,16 @@ def test_a_months_number_cut_from_its_month_by_a_line_break_is_no_marker():
     assert "特別受矚目的是4 月29 日外交部微信公眾號" in body
     assert "美國副總統范斯（JD Vance）則稱中國主動聯繫美方。[^2]" in body
     assert "高舉火炬照亮前路。[^3]此則影片選擇以「不跪」" in body
+
+
+def test_a_footnotes_date_unit_alone_before_its_quoted_rest_on_the_next_page():
+    """reclaim_date_unit_before_quote: pymupdf4llm broke footnote 9 inside its date at a
+    page end (``> 9 …《新唐人》，2025 年 5 月 6``); on the next page, after body text, the
+    day comes alone as a plain line, then the rest as a quote (003-04 in two columns):
+    ``日`` / ``> ，https://www.ntdtv.com/b5/2025/05/06/a103982863.html。``. Before, ``日``
+    stayed in the body as a paragraph of its own."""
+    raw = (SNIPPETS / "003-04-two-column.pymupdf4llm.txt").read_text(encoding="utf-8")
+    body = convert_text(raw, "003-04.txt").articles[0].body
+    assert "\n\n日\n\n" not in body
+    assert ("《新唐人》，2025 年 5 月 6 日，https://www.ntdtv.com/b5/2025/05/06/a103982863.html。\n"
+            in body)

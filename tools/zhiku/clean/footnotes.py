@@ -639,6 +639,22 @@ def reclaim_wide_footnote_tails(body: list[Line], current: str, note: list[str],
     return True
 
 
+def reclaim_date_unit_before_quote(body: list[Line], note: list[str], current: str,
+                                   report: Report) -> None:
+    """A footnote the page broke inside its date goes on, after the next page's body text,
+    with the date's unit alone as a plain line, then the rest quoted (pymupdf4llm, 003-04 in
+    two columns): ``> 9 …《新唐人》，2025 年 5 月 6`` / (page break, body paragraphs) /
+    ``日`` / ``> ，https://www.ntdtv.com/b5/2025/05/06/a103982863.html。``
+    The unit leaves the body for the footnote (:func:`_lone_date_unit`), before the quote."""
+    last = len(body)
+    while last and body[last - 1].gap:
+        last -= 1
+    if last and _lone_date_unit(body[last - 1].text, note):
+        unit = body.pop(last - 1)
+        note.append(unit.text)
+        report.add("join_split_footnote", unit.no, unit.text, f"[^{current}]")
+
+
 def _lone_date_unit(text: str, note: list[str]) -> bool:
     """A date's unit alone on a line, where the footnote stops at its number (pypdf, PDFium:
     ``…，2025 年 5 月 6`` / ``日`` / ``，https://www.ntdtv.com/….html。``, 003-04)."""
@@ -826,6 +842,7 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             if current is not None and not start and not quoted and _unfinished(
                     notes.texts[current]):
                 quoted = True  # the rest of a footnote the page broke, after body text
+                reclaim_date_unit_before_quote(body, notes.texts[current], current, report)
             if start:
                 for number, text in split_run_on_footnotes(start.group(1), start.group(2),
                                                            body, line.no, report):
