@@ -129,6 +129,23 @@ def test_a_line_ending_in_the_hyphen_must_go_on_with_the_reference_text():
     assert not hyphen_ends_a_line(FOOTNOTE_4_TEXT, FOOTNOTE_4_TEXT.index("-tariff"), printed)
 
 
+def test_a_hyphen_at_a_columns_line_end_beside_the_other_column():
+    """On a page set in two columns the lines at one height read as one printed line, and
+    the left column's ``…/udn-`` ends inside it (001-06 in two columns, footnote 2, whose
+    hyphen pymupdf4llm dropped); read column by column (``flow``), it ends a line, and the
+    left column's next line goes on with ``relatednews``."""
+    url = "https://udn.com/news/story/7331/8786543?from=udn-relatednews_ch2"
+    beside = "國家在台灣周邊海域的聯合演訓，"
+    merged = [line("story/7331/8786543?from=udn-" + beside, 56.7, 700, 539, 8),
+              line("relatednews_ch2。", 56.7, 710, 130, 8)]
+    flow = [line("story/7331/8786543?from=udn-", 56.7, 700, 286.5, 8),
+            line("relatednews_ch2。", 56.7, 710, 130, 8),
+            line(beside, 309.2, 700, 539, 8)]
+    hyphen = url.index("-relatednews")
+    assert not hyphen_ends_a_line(url, hyphen, PrintedText(merged))
+    assert hyphen_ends_a_line(url, hyphen, PrintedText(merged, flow=flow))
+
+
 # ----------------------------------------------------------------------- full lines
 
 #: 001-04 in 12pt, page 2: ragged right, no indent; a full line of 37 ideographs ends at

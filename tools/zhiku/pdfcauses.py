@@ -54,7 +54,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .fidelity import block_text, normalize, parse_body
-from .pdfread import MARKER_SIZE, PAGE_NUMBER, Glyph, group_pieces, page_pieces, unit_width
+from .pdfread import (
+    MARKER_SIZE,
+    PAGE_NUMBER,
+    Glyph,
+    group_pieces,
+    page_pieces,
+    regions_of_pages,
+    unit_width,
+)
 
 if TYPE_CHECKING:
     from .pdfmatrix import Result
@@ -103,6 +111,10 @@ class PrintedText:
 
     lines: list[PrintedLine]
     columns: dict[float, Column] = field(default_factory=dict, repr=False)
+    #: the lines in reading order, a page set in two columns read column by column, each
+    #: column's line on its own (:func:`zhiku.pdfread.regions_of_pages`), where ``lines``
+    #: holds the two lines at one height as one; empty: the same as ``lines``
+    flow: list[PrintedLine] = field(default_factory=list, repr=False)
 
     def column(self, size: float) -> Column:
         """The column of the text printed in ``size`` (the body, or the footnotes): the
@@ -144,14 +156,19 @@ def _printed_line(page: int, glyphs: list[Glyph]) -> PrintedLine | None:
 
 
 def read_printed_text(pdf: Path) -> PrintedText:
-    """Every printed line of ``pdf`` (PyMuPDF ``rawdict``)."""
+    """Every printed line of ``pdf`` (PyMuPDF ``rawdict``), and the same in reading order."""
     import pymupdf
 
-    lines: list[PrintedLine] = []
     with pymupdf.open(str(pdf)) as document:
-        for number, page in enumerate(document):
-            lines.extend(merge_pieces(number, page_pieces(page)))
-    return PrintedText(lines)
+        pieces_of_pages = [(page_pieces(page), page.rect.width) for page in document]
+    lines: list[PrintedLine] = []
+    flow: list[PrintedLine] = []
+    for number, (pieces, _) in enumerate(pieces_of_pages):
+        lines.extend(merge_pieces(number, pieces))
+    for number, regions in enumerate(regions_of_pages(pieces_of_pages)):
+        for pieces, _ in regions:
+            flow.extend(merge_pieces(number, pieces))
+    return PrintedText(lines, flow=flow)
 
 
 def next_in_flow(lines: Sequence[PrintedLine], index: int) -> int | None:
@@ -196,17 +213,21 @@ def hyphen_ends_a_line(text: str, index: int, printed: PrintedText) -> bool:
     """Whether the hyphen ``text[index]`` is the last glyph of a printed line: a line whose
     text ends with the hyphen and with the reference's text before it, and whose next line
     in the same flow begins with the reference's text after it (up to
-    :data:`HYPHEN_CONTEXT` characters each side, or the lines' lengths)."""
+    :data:`HYPHEN_CONTEXT` characters each side, or the lines' lengths).  On a page set in
+    two columns a column's line ends at the gutter, and the next one is the column's
+    (:attr:`PrintedText.flow`): ``…/2025/06/05/udn-`` / ``relatednews…`` in the left column,
+    printed beside a line of the right one."""
     before = compact(text[max(0, index - HYPHEN_CONTEXT) : index + 1])
     after = compact(text[index + 1 : index + 1 + HYPHEN_CONTEXT])
-    for number, line in enumerate(printed.lines):
+    lines = printed.flow or printed.lines
+    for number, line in enumerate(lines):
         ends = compact(line.text)
         if not ends.endswith("-") or not ends.endswith(before[-len(ends):]):
             continue
-        following = next_in_flow(printed.lines, number)
+        following = next_in_flow(lines, number)
         if following is None:
             continue
-        begins = compact(printed.lines[following].text)
+        begins = compact(lines[following].text)
         if begins.startswith(after[: len(begins)]):
             return True
     return False

@@ -203,15 +203,10 @@ def read_pages(document) -> list[list[PageLine]]:
     """Each page's printed lines in reading order: top to bottom, or on a page set in two
     columns (:func:`reading_regions`) the left column before the right one."""
     pieces_of_pages = [(page_pieces(page), page.rect.width) for page in document]
-    gutters = [find_gutter(pieces, width) for pieces, width in pieces_of_pages]
-    found = [gutter for gutter in gutters if gutter is not None]
     pages = []
-    for number, (pieces_of_page, width) in enumerate(pieces_of_pages):
-        gutter = gutters[number]
-        if gutter is None and found:  # a page of a document set in two columns, with few lines
-            gutter = gutter_holds(pieces_of_page, found[0])
+    for number, regions in enumerate(regions_of_pages(pieces_of_pages)):
         lines: list[PageLine] = []
-        for pieces, column in reading_regions(pieces_of_page, gutter):
+        for pieces, column in regions:
             made = (PageLine.of(number, glyphs) for glyphs in group_pieces(pieces))
             region = sorted((line for line in made if line), key=lambda x: (x.y0, x.x0))
             for line in region:
@@ -219,6 +214,23 @@ def read_pages(document) -> list[list[PageLine]]:
             lines += region
         pages.append(lines)
     return pages
+
+
+def regions_of_pages(pieces_of_pages: Sequence[tuple[Sequence[Sequence[Glyph]], float]]
+                     ) -> list[list[tuple[list[Sequence[Glyph]], int]]]:
+    """Each page's line pieces (with the page's width) → its regions in reading order
+    (:func:`reading_regions`), a page's gutter found on it (:func:`find_gutter`) or, on a
+    page with few lines of a document set in two columns, held there
+    (:func:`gutter_holds`)."""
+    gutters = [find_gutter(pieces, width) for pieces, width in pieces_of_pages]
+    found = [gutter for gutter in gutters if gutter is not None]
+    regions = []
+    for number, (pieces_of_page, _) in enumerate(pieces_of_pages):
+        gutter = gutters[number]
+        if gutter is None and found:
+            gutter = gutter_holds(pieces_of_page, found[0])
+        regions.append(reading_regions(pieces_of_page, gutter))
+    return regions
 
 
 #: a white strip this many em wide down the middle of a page parts two text columns
