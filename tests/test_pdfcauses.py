@@ -212,6 +212,32 @@ def test_a_last_line_the_next_paragraphs_first_word_does_not_fit_on():
     assert kind == "" and "room for" in why
 
 
+#: 002-01 in 12pt-header, its English abstract: ragged right, paragraphs indented 2 em
+ABSTRACT = [
+    line("South Korea, North Korea and the United States which focus on North", 72.1, 300, 520.8),
+    line("Korean nuclear issue, Security issues of Korean Peninsula and East Asia.", 72.1, 314, 522.6),
+    line("During this period, North Korea not only restored pollical system to", 96.1, 328, 521.9),
+    line("make sure military force is under control by Workers' Party of Korea but", 72.1, 342, 523.0),
+]
+
+
+def test_an_indent_the_extracted_text_leaves_out_after_a_full_line():
+    """``indent``: the abstract's paragraph ends at a full line, and the next one opens 2 em
+    in; pdftotext and pdfplumber give that line without its leading spaces, so the break is
+    in the PDF only. Where the text keeps the indent (pdftotext -layout), the cleaner had
+    it: no cause."""
+    printed = PrintedText(ABSTRACT)
+    first = "South Korea, North Korea and the United States which focus on North Korean " \
+            "nuclear issue, Security issues of Korean Peninsula and East Asia."
+    second = "During this period, North Korea not only restored pollical system to make sure"
+    left_out = "\n".join(entry.text for entry in ABSTRACT)
+    assert paragraph_break(first, second, printed, left_out) == ("indent", "")
+    kept = left_out.replace("During this", "    During this")
+    kind, why = paragraph_break(first, second, printed, kept)
+    assert kind == "" and "indented 2.0 em" in why
+    assert paragraph_break(first, second, printed)[0] == ""  # no extracted text to check
+
+
 # ----------------------------------------------------------------------- one article
 
 
@@ -248,6 +274,7 @@ def test_the_summary_counts_each_case_by_its_cause():
         "Misses: 4; information absent from the extracted text (checked in the PDF): "
         "two columns' lines interleaved 0, hyphens at PDF line ends 1, a full last line with no indent 1 (1 with hyphens too), "
         "a last line the next paragraph's first word does not fit on, no indent 0, "
+        "a full last line, the next paragraph's indent left out of the text 0, "
         "a table's cells in the extractor's order (kept whole as a text block) 0; other 2")
 
 

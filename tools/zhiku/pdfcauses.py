@@ -29,6 +29,9 @@ the median left and right edges of its lines, most of which are full.
   side by side on one line (``pdftotext -layout``) is read apart by the cleaner and is not
   counted here.
 
+- ``indent``: the same join at a full line, where B's first line is indented in the PDF
+  but the extracted text holds it without the indent (pdftotext and pdfplumber leave
+  leading spaces out): the break is then not in the text either.
 - ``table``: a table the cleaner kept as a fenced text block (issue 3, item 5: no cell is
   certain) holds every character of the reference's table, in the extractor's order, not
   row by row with each cell whole (a cell's wrapped lines interleaved with the next cell's,
@@ -236,9 +239,10 @@ def hyphen_ends_a_line(text: str, index: int, printed: PrintedText) -> bool:
 # --------------------------------------------------------------------------- full lines
 
 
-def paragraph_break(first: str, second: str, printed: PrintedText) -> tuple[str, str]:
+def paragraph_break(first: str, second: str, printed: PrintedText,
+                    raw: str = "") -> tuple[str, str]:
     """What the PDF prints where paragraph ``first`` ends and ``second`` begins:
-    ``("full-line", "")``, ``("next-word", "")``, or ``("", why neither)``.
+    ``("full-line", "")``, ``("next-word", "")``, ``("indent", "")`` or ``("", why none)``.
 
     The printed line that ends ``first`` (its text is the end of ``first``) must be followed
     in the same flow by a line that begins ``second``, and that line must start within
@@ -247,7 +251,10 @@ def paragraph_break(first: str, second: str, printed: PrintedText) -> tuple[str,
     :data:`FULL_LINE_SLACK` em.  ``next-word``: it ends further short, but what opens
     ``second`` (``Kimsuky`` of ``Kimsuky 團體``) is wider than the most room it can have
     left: up to the column's right edge plus 1 em, as a full line of ideographs ends less
-    than one ideograph short of the margin."""
+    than one ideograph short of the margin.  ``indent``: the former is full, and ``second``
+    opens indented, but the extracted text ``raw`` holds its opening line without the
+    indent (pdftotext, pdfplumber: ``…Korean Peninsula and East Asia.`` / ``During this
+    period, …``, printed 2 em in)."""
     pairs = _line_pairs(compact(first), compact(second), printed.lines)
     if not pairs:
         return "", f"no printed line ends “{first[-10:]}” before one that begins “{second[:10]}”"
@@ -257,6 +264,9 @@ def paragraph_break(first: str, second: str, printed: PrintedText) -> tuple[str,
         short = (column.right - last.x1) / column.em
         indent = (opening.x0 - column.left) / column.em
         if indent > INDENT_SLACK:
+            if short <= FULL_LINE_SLACK and _indent_left_out(second, raw):
+                kinds.add("indent")
+                continue
             return "", f"“{second[:10]}” is indented {indent:.1f} em (p. {opening.page + 1})"
         if short <= FULL_LINE_SLACK:
             kinds.add("full-line")
@@ -265,7 +275,16 @@ def paragraph_break(first: str, second: str, printed: PrintedText) -> tuple[str,
         else:
             return "", (f"“{first[-10:]}” ends {short:.1f} em short of the margin, room for "
                         f"“{second[:10]}” (p. {last.page + 1})")
-    return ("next-word" if "next-word" in kinds else "full-line"), ""
+    return next(kind for kind in ("next-word", "indent", "full-line") if kind in kinds), ""
+
+
+def _indent_left_out(opening: str, raw: str) -> bool:
+    """The extracted text's lines that open with ``opening`` (its first 10 characters,
+    compacted) all start at the line's start: the printed indent is not in the text."""
+    start = compact(opening)[:10]
+    lines = [line for line in raw.splitlines() if line.strip()
+             and compact(line).startswith(start)]
+    return bool(lines) and not any(line[:1].isspace() for line in lines)
 
 
 def _line_pairs(ending: str, opening: str,
@@ -294,6 +313,7 @@ CAUSES = {
     "hyphen": "hyphens at PDF line ends",
     "full-line": "a full last line with no indent",
     "next-word": "a last line the next paragraph's first word does not fit on, no indent",
+    "indent": "a full last line, the next paragraph's indent left out of the text",
     "table": "a table's cells in the extractor's order (kept whole as a text block)",
 }
 
@@ -313,8 +333,8 @@ class Cause:
         one (``next-word`` before ``full-line``), else ``hyphen``."""
         if self.other or not self.found:
             return "other"
-        return next(kind for kind in ("columns", "next-word", "full-line", "table", "hyphen")
-                    if self.found[kind])
+        return next(kind for kind in ("columns", "next-word", "full-line", "indent", "table",
+                                      "hyphen") if self.found[kind])
 
     def label(self) -> str:
         """``hyphen ×2``, ``full-line ×1 + hyphen ×1``, ``other: <first difference>``."""
@@ -343,7 +363,7 @@ def _joined(paragraphs: Sequence[str]) -> list[str]:
 
 
 def _explain_paragraph(paragraph: str, reference: list[str], missing: Counter,
-                       printed: PrintedText, cause: Cause) -> str:
+                       printed: PrintedText, cause: Cause, raw: str = "") -> str:
     """Explain one cleaned paragraph the reference lacks, consuming the reference
     paragraphs it stands for from ``missing``: the reference's paragraph without some
     hyphens, or consecutive reference paragraphs joined (and maybe without hyphens).
@@ -368,7 +388,7 @@ def _explain_paragraph(paragraph: str, reference: list[str], missing: Counter,
                 if hyphens is None or hyphens:  # more than hyphens differ, or one is no break
                     reason = reason or hyphens or ""
                     continue
-                breaks = [paragraph_break(a, b, printed) for a, b in pairwise(parts)]
+                breaks = [paragraph_break(a, b, printed, raw) for a, b in pairwise(parts)]
                 failure = next((why for kind, why in breaks if not kind), "")
                 if failure:
                     return failure
@@ -418,12 +438,13 @@ def _same_table(paragraph: str, produced: dict[str, str], reference: dict[str, s
 
 
 def classify_article(produced_body: str, reference_body: str,
-                     printed: PrintedText) -> Cause:
+                     printed: PrintedText, raw: str = "") -> Cause:
     """Attribute every difference between a cleaned article and its reference (both as the
     scorer parses them) to a cause verified in ``printed``, or stop at the first that is
     none: headings and footnote markers must be the reference's, each differing paragraph
-    and footnote text a ``hyphen``, ``full-line`` or ``next-word`` case, and the CJK text
-    the same (as the scorer's similarity measures it)."""
+    and footnote text a ``hyphen``, ``full-line``, ``next-word``, ``indent`` (checked in the
+    extracted text ``raw`` too) or ``table`` case, and the CJK text the same (as the
+    scorer's similarity measures it)."""
     got, want = parse_body(produced_body), parse_body(reference_body)
     cause = Cause()
     if Counter(got.headings) != Counter(want.headings):
@@ -447,7 +468,8 @@ def classify_article(produced_body: str, reference_body: str,
             in_table_order = in_table_order.replace(produced_tables[paragraph],
                                                     reference_tables[table], 1)
             continue
-        cause.other = _explain_paragraph(paragraph, want.paragraphs, missing, printed, cause)
+        cause.other = _explain_paragraph(paragraph, want.paragraphs, missing, printed, cause,
+                                         raw)
         if cause.other:
             return cause
     if +missing:
@@ -571,7 +593,8 @@ def classify_results(results: list[Result], cache: Path) -> dict[tuple[str, str]
             printed[pdf] = read_printed_text(pdf)
         # lines of two columns interleaved: whatever else went wrong (furniture left among
         # them, articles not found) follows from that
-        switches = column_switches(extract(result.case, result.extractor, cache), printed[pdf])
+        raw = extract(result.case, result.extractor, cache)
+        switches = column_switches(raw, printed[pdf])
         if switches > MAX_COLUMN_SWITCHES:
             for _, score in misses:
                 causes[(result.extractor, score.name)] = Cause(Counter(columns=switches))
@@ -584,7 +607,7 @@ def classify_results(results: list[Result], cache: Path) -> dict[tuple[str, str]
         for index, score in misses:
             reference = as_typeset(result.case.references[index].body)
             causes[(result.extractor, score.name)] = classify_article(
-                result.bodies[index], reference, printed[pdf])
+                result.bodies[index], reference, printed[pdf], raw)
     return causes
 
 
