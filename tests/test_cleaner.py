@@ -3835,3 +3835,17 @@ def test_a_footnotes_date_unit_alone_before_its_quoted_rest_on_the_next_page():
     assert "\n\n日\n\n" not in body
     assert ("《新唐人》，2025 年 5 月 6 日，https://www.ntdtv.com/b5/2025/05/06/a103982863.html。\n"
             in body)
+
+
+def test_a_heading_pymupdf4llm_wrote_as_two_heading_lines_is_one():
+    """join_heading_wrapped_in_two: a numbered heading line as wide as a body line (42 of
+    46), then a heading line without numbering in the same ``###`` (003-02 in two columns):
+    one heading, wrapped. A short numbered heading keeps its subheading under it."""
+    raw = (EXTRACTED / "003-02-two-column.pymupdf4llm.txt").read_text(encoding="utf-8")
+    body = convert_text(raw, "003-02.txt").articles[0].body
+    assert "\n\n### 一、美國介入角色更為積極，強化美烏雙方之戰略聯盟關係\n\n該項礦產協議之簽署" in body
+    assert "略聯盟關係\n\n### " not in body
+
+    short = raw.replace("### **一、美國介入角色更為積極，強化美烏雙方之戰** ", "### **一、美國介入角色** ")
+    body = convert_text(short, "003-02.txt").articles[0].body
+    assert "\n\n### 一、美國介入角色\n\n#### 略聯盟關係\n\n" in body

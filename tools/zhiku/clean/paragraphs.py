@@ -1562,6 +1562,7 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
     last_no = 0  # source line of the last paragraph line
     last: Line | None = None  # the last paragraph line
     table: Block | None = None  # the extractor's Markdown table being read
+    heading_line: re.Match | None = None  # the last line, when a Markdown heading
     for line in lines:
         if line.gap:
             continue
@@ -1575,6 +1576,14 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
             blocks.append(Block("paragraph", markdown.group(2), line.no))
             last_no, last = line.no, line
             continue
+        if markdown and join_heading_wrapped_in_two(blocks[-1] if blocks else None,
+                                                    heading_line, markdown, wrap):
+            report.add("join_heading_wrapped_in_two", line.no, line.text,
+                       blocks[-1].text + " | " + markdown.group(2))
+            blocks[-1].text = join_text(blocks[-1].text, markdown.group(2))
+            heading_line = None  # (a heading's last line: what follows is no more of it)
+            continue
+        heading_line = markdown
         if markdown:
             # the numbering says the level (壹、 → 2, 一、 → 3, （一） → 4); an extractor's
             # ``#`` count follows font sizes (pymupdf4llm: ``### 壹、前言`` in a small layout)
@@ -1609,6 +1618,29 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
         blocks.append(Block("paragraph", line.text, line.no))
         last_no, last = line.no, line
     return blocks
+
+
+def join_heading_wrapped_in_two(previous: Block | None, previous_line: re.Match | None,
+                                markdown: re.Match, wrap: Wrap) -> bool:
+    """A numbered heading as wide as a body line, then a Markdown heading line without
+    numbering in the same ``#`` (the same font size): the heading wrapped, and the extractor
+    wrote each printed line as a heading.
+
+    Before (pymupdf4llm, 003-02 in two columns, full line 46): ``### **一、美國介入角色更為
+    積極，強化美烏雙方之戰**`` (42) / ``### **略聯盟關係**``
+    After: ``### 一、美國介入角色更為積極，強化美烏雙方之戰略聯盟關係``.
+    A short numbered heading is followed by its subheading (``## 參、趨勢研判`` / ``## 美國
+    將在南太平洋取得暫時優勢``: :func:`nest_unnumbered_subheadings`).
+    """
+    return (previous is not None and previous.kind == "heading" and wrap.full > 0
+            and previous_line is not None and markdown.group(1) == previous_line.group(1)
+            and bool(heading_level(previous.text, MAX_LINE_HEADING_LENGTH))
+            and not heading_level(markdown.group(2), MAX_LINE_HEADING_LENGTH)
+            and _printed_width(previous_line.group(2)) >= HEADING_LINE_SHARE * wrap.full)
+
+
+#: a heading line this part of a body line wide or more may have wrapped
+HEADING_LINE_SHARE = 0.8
 
 
 #: a row of a Markdown table an extractor wrote (pymupdf4llm): ``|領域|作法|意義|``
