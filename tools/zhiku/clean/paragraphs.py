@@ -1537,6 +1537,19 @@ def continues_at_page_top(last: Line | None, line: Line, wrap: Wrap,
             and abs(ends) < wrap.first_indent / 2 and abs(opens) < wrap.first_indent / 2)
 
 
+def sentence_set_as_heading(text: str) -> bool:
+    """Body text an extractor set as a Markdown heading: no numbering, and it ends a
+    sentence with ``。`` (a heading never does). It is a paragraph line, and goes on the
+    paragraph a page broke where that one stops mid-sentence.
+
+    Before (pymupdf4llm, 001-04 in two columns, at a column's top): ``…近期的對南廣`` /
+    ``#### **播更是難以取得明顯的重大成效，僅能利用噪音和空 飄垃圾氣球在韓國境內製造恐慌。**``
+    After: one paragraph ``…近期的對南廣播更是難以取得明顯的重大成效，…製造恐慌。``
+    """
+    return (not heading_level(text, MAX_LINE_HEADING_LENGTH)
+            and (_FOOTNOTE_REF_AT_END.sub("", text) or text).endswith("。"))
+
+
 def caption_set_as_heading(text: str) -> bool:
     """A table's or figure's caption that the extractor set as a Markdown heading (its font
     is larger or bold) is a caption, kept as a paragraph of its own; nor does the table's
@@ -1576,6 +1589,10 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
             blocks.append(Block("paragraph", markdown.group(2), line.no))
             last_no, last = line.no, line
             continue
+        if markdown and sentence_set_as_heading(markdown.group(2)):
+            report.add("sentence_set_as_heading", line.no, line.text.strip(), markdown.group(2))
+            line = dataclasses.replace(line, text=markdown.group(2))
+            markdown = None
         if markdown and join_heading_wrapped_in_two(blocks[-1] if blocks else None,
                                                     heading_line, markdown, wrap):
             report.add("join_heading_wrapped_in_two", line.no, line.text,
