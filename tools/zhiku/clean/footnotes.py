@@ -1252,7 +1252,26 @@ def _plain_footnote_tail(line: Line, note: list[str]) -> bool:
     (:func:`_lone_date_unit`).
     """
     return not line.gap and _unfinished(note) and bool(
-        _PLAIN_NOTE_TAIL.match(line.text) or _lone_date_unit(line.text, note))
+        _PLAIN_NOTE_TAIL.match(line.text) or _lone_date_unit(line.text, note)
+        or _closes_a_bracket_left_open(note, line.text))
+
+
+#: brackets a footnote's title or quotation opens and closes
+_NOTE_BRACKETS = ("〈〉", "《》", "「」", "『』", "（）", "“”")
+
+
+def _closes_a_bracket_left_open(note: list[str], text: str) -> bool:
+    """The footnote stops inside a title or a quotation it opened, and ``text`` closes it
+    before it opens another of its kind: the title's rest (pymupdf4llm, 001-04 in two
+    columns: ``16 〈VOA·RFA 이어 국정원 방송 중단에…“대북 라디오 방송량`` /
+    ``80%↓”〉，《연합뉴스》，2025 年7 月22`` / ``日，https://www.yna.co.kr/…``)."""
+    joined = "".join(note)
+    for opening, closing in _NOTE_BRACKETS:
+        if joined.count(opening) > joined.count(closing):
+            closes, opens = text.find(closing), text.find(opening)
+            if closes != -1 and (opens == -1 or closes < opens):
+                return True
+    return False
 
 
 def _between_plain_footnotes(line: Line, lines: list[Line], index: int, current: str,
