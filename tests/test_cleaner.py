@@ -996,8 +996,17 @@ def test_join_spaced_urls_where_a_wrapped_url_was_joined_with_a_space():
                             "e04e12c49c38663d1.kc msf。") == (
         "〈조선 중앙통신〉，2025 年5 月10 日，http://kcna.kp/kp/article/q/abc11f8037a7138e04e12c49c3"
         "8663d1.kcmsf。")
+    # after a dot where the path goes on, and a run broken twice (001-04 in two columns)
+    assert join_spaced_urls("https://www.korea.kr/briefing/policyBriefingView. do?newsId=148743564。") == (
+        "https://www.korea.kr/briefing/policyBriefingView.do?newsId=148743564。")
+    assert join_spaced_urls("http://www.kcna. kp/kp/article/q/7814962e12328ec63931b157c5b3d5ce29c3a85 "
+                            "a7407b10fa8612dce14b01b9648ea83446189ee8c28735ec30434 4449.kcmsf。") == (
+        "http://www.kcna.kp/kp/article/q/7814962e12328ec63931b157c5b3d5ce29c3a85a7407b10fa8612dce1"
+        "4b01b9648ea83446189ee8c28735ec304344449.kcmsf。")
     # a URL's end stays: a sentence or the next footnote follows
     assert join_spaced_urls("https://reurl.cc/0KnLqo. 16同註5。") == "https://reurl.cc/0KnLqo. 16同註5。"
+    assert join_spaced_urls("https://x.com/a.html. See/also。") == "https://x.com/a.html. See/also。"
+    assert join_spaced_urls("https://x.com/abc 2025 年") == "https://x.com/abc 2025 年"
     assert join_spaced_urls("Reuters, https://x.com/abc and more") == "Reuters, https://x.com/abc and more"
     assert join_spaced_urls("見 https://x.com/a.html 等。") == "見 https://x.com/a.html 等。"
 
@@ -3849,3 +3858,34 @@ def test_a_heading_pymupdf4llm_wrote_as_two_heading_lines_is_one():
     short = raw.replace("### **一、美國介入角色更為積極，強化美烏雙方之戰** ", "### **一、美國介入角色** ")
     body = convert_text(short, "003-02.txt").articles[0].body
     assert "\n\n### 一、美國介入角色\n\n#### 略聯盟關係\n\n" in body
+
+
+def test_a_sentence_an_extractor_set_as_a_heading_is_body_text():
+    """sentence_set_as_heading: pymupdf4llm set the rest of a paragraph at a column's top
+    as ``####`` (001-04 in two columns): a line without numbering that ends with ``。`` is
+    no heading, and it goes on the paragraph the page broke."""
+    from zhiku.clean.paragraphs import sentence_set_as_heading
+
+    assert sentence_set_as_heading("播更是難以取得明顯的重大成效，僅能利用噪音和空 飄垃圾氣球在韓國境內製造恐慌。")
+    assert sentence_set_as_heading("在韓國境內製造恐慌。[^12]")
+    assert not sentence_set_as_heading("一、北韓或將持續確保「文化安全」的發展")
+    assert not sentence_set_as_heading("美國將在南太平洋取得暫時優勢")
+    assert not sentence_set_as_heading("中國會攻台嗎？")
+
+    fixture = EXTRACTED / "001-04-two-column.pymupdf4llm.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert ("軟實力也大幅落後於韓國，近期的對南廣播更是難以取得明顯的重大成效，"
+            "僅能利用噪音和空飄垃圾氣球在韓國境內製造恐慌。\n\n") in body
+
+
+def test_a_plain_footnotes_title_closed_on_the_next_line_is_its_rest():
+    """_plain_footnote_tail / _closes_a_bracket_left_open: pymupdf4llm set footnote 16 as a
+    plain paragraph that stops inside its title, 〈…“…; the next paragraph closes both:
+    it is the footnote's rest, and so is the date's day with the URL after it (001-04 in
+    two columns). Before, both went into the body paragraph the page broke."""
+    fixture = EXTRACTED / "001-04-two-column.pymupdf4llm.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert ("[^16]: 〈VOA·RFA 이어 국정원 방송 중단에…“대북 라디오 방송량 80%↓”〉，《연합뉴스》，"
+            "2025 年7 月22 日，https://www.yna.co.kr/view/AKR20250722066400009?section=nk/news/all。"
+            ) in body
+    assert "80%↓" not in body.split("[^1]:")[0]

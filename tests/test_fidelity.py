@@ -61,7 +61,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # footnote's next line, ``Mogul and Helen Rega, …``, is no column's body; 001-07 PyMuPDF: a
 # stretched line before ``NdPr）``; 003-04 PyMuPDF: a month's number ending a line; 004-01 pypdf: a title
 # over two lines whose rest reads as a name, a heading without numbering 8 short of the line;
-# 003-02 pymupdf4llm: a heading written as two heading lines).
+# 003-02 pymupdf4llm: a heading written as two heading lines; 001-04 pymupdf4llm: a sentence
+# set as a heading, a plain footnote's title closed on the next line, URLs broken after a dot).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 

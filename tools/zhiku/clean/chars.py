@@ -123,15 +123,20 @@ _URL_SPACED = re.compile(r"(https?://)\s+")
 _LETTER_SPACED_RUN = re.compile(r"(?<=://)((?:[A-Za-z0-9] ){2,}[A-Za-z0-9])(?=[./])")
 
 
+#: a piece of a URL, with a digit or a URL mark in it (``a7407b10fa8612``, ``4449.kcmsf``)
+_URL_PIECE = r"[A-Za-z0-9]*[0-9./][A-Za-z0-9./_\-?=&%#]*"
 #: a URL the extractor broke at a line end and joined with a space: after ``/ ? & = - _``,
-#: or inside a run of letters and digits when what follows ends the URL (``…8612 dce14…kcmsf。``),
+#: or inside a run of letters and digits when what follows ends the URL, maybe broken again
+#: (``…8612 dce14…kcmsf。``, ``…3a85 a7407…ec30434 4449.kcmsf。``),
 #: or inside the file extension that ends it (``….kc msf。``), or the last word of its
-#: anchor or query (``…html#google_vignet te。``)
+#: anchor or query (``…html#google_vignet te。``), or after a ``.`` where a path or a query
+#: goes on (``…/policyBriefingView. do?newsId=148743564。``, ``http://www.kcna. kp/kp/…``)
 _URL_WRAPPED = re.compile(
     r"((?:https?://|www\.)[^\s<>]*[/?&=_\-]) (?=[A-Za-z0-9%#~])"
-    r"|((?:https?://|www\.)[^\s<>]*[A-Za-z0-9]) (?=[A-Za-z0-9]*[0-9./][A-Za-z0-9./_\-?=&%#]*"
-    r"(?:[。，；）」]|$))"
-    r"|((?:https?://|www\.)[^\s<>]*[.#_=][A-Za-z]+) (?=[A-Za-z]+[。，；）」])")
+    r"|((?:https?://|www\.)[^\s<>]*[A-Za-z0-9]) (?=(?:" + _URL_PIECE + r" )*" + _URL_PIECE
+    + r"(?:[。，；）」]|$))"
+    r"|((?:https?://|www\.)[^\s<>]*[.#_=][A-Za-z]+) (?=[A-Za-z]+[。，；）」])"
+    r"|((?:https?://|www\.)[^\s<>]*\.) (?=[a-z][A-Za-z0-9]*[?/=&#][A-Za-z0-9])")
 
 
 def join_spaced_urls(text: str, report: Report | None = None, line: int | None = None) -> str:
@@ -147,12 +152,14 @@ def join_spaced_urls(text: str, report: Report | None = None, line: int | None =
     the space ends the URL before CJK punctuation: ``…7407b10fa8612 dce14b01….kcmsf。``, or
     inside the file extension that ends it: ``…c49c38663d1.kc msf。``, or inside the last
     word of its anchor or query: ``…c90f1c1c4060.html#google_vignet te。``;
-    ``https://reurl.cc/0KnLqo. 16同註5。`` stays)
+    ``https://reurl.cc/0KnLqo. 16同註5。`` stays; after a ``.`` where a path or query goes
+    on: ``…/policyBriefingView. do?newsId=148743564。``)
     """
     fixed = _URL_SPACED.sub(r"\1", text)
     fixed = _LETTER_SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), fixed)
     while _URL_WRAPPED.search(fixed):
-        fixed = _URL_WRAPPED.sub(lambda m: m.group(1) or m.group(2) or m.group(3), fixed)
+        fixed = _URL_WRAPPED.sub(lambda m: m.group(1) or m.group(2) or m.group(3)
+                                 or m.group(4), fixed)
     if fixed != text and report is not None:
         report.add("join_spaced_urls", line, text[:60], fixed[:60])
     return fixed
