@@ -3889,3 +3889,18 @@ def test_a_plain_footnotes_title_closed_on_the_next_line_is_its_rest():
             "2025 年7 月22 日，https://www.yna.co.kr/view/AKR20250722066400009?section=nk/news/all。"
             ) in body
     assert "80%↓" not in body.split("[^1]:")[0]
+
+
+def test_a_footnote_inside_a_paragraph_cut_at_its_date_with_its_url_quoted_later():
+    """split_footnote_from_paragraph / _quoted_rest_follows: pymupdf4llm set footnote 1 at
+    the end of the paragraph the page broke, cut inside its date, and its URL further down
+    the page as a quote (003-01 in two columns): ``…化解海上意外事件的 1 丁文翔、…《北京日報》，
+    2025 年 4 月 3 日`` / ``發生，MMCA 即是…`` / … / ``> ，https://xinwen.bjd.com.cn/…``.
+    Before, footnote 1 stayed in the body and its marker was never found."""
+    fixture = EXTRACTED / "003-01-two-column.pymupdf4llm.txt"
+    body = convert_text(fixture.read_text(encoding="utf-8"), fixture.name).articles[0].body
+    assert "必須建立一套機制用以化解海上意外事件的發生，MMCA 即是在此背景與需求下應運而生。" in body
+    assert ("[^1]: 丁文翔、陳琳與張懋瑄，〈中美兩軍舉行 2025 年度海上軍事安全 磋商機制工作小組會〉，"
+            "《北京日報》，2025 年 4 月 3 日，https://xinwen.bjd.com.cn/content/s67ee7c11e4b08edd28f71c38.html。"
+            ) in body
+    assert "海上軍事安全問題的措施。[^1]" in body

@@ -62,7 +62,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # stretched line before ``NdPr）``; 003-04 PyMuPDF: a month's number ending a line; 004-01 pypdf: a title
 # over two lines whose rest reads as a name, a heading without numbering 8 short of the line;
 # 003-02 pymupdf4llm: a heading written as two heading lines; 001-04 pymupdf4llm: a sentence
-# set as a heading, a plain footnote's title closed on the next line, URLs broken after a dot).
+# set as a heading, a plain footnote's title closed on the next line, URLs broken after a dot;
+# 003-01 pymupdf4llm: a footnote inside a paragraph, cut at its date, its URL quoted later).
 EXTRACTED = Path(__file__).parent / "fixtures" / "extracted"
 
 

@@ -870,7 +870,8 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
                        f"[^{current}]")
             line.text = line.text[: -len(rest)].rstrip()
         inline = split_footnote_from_paragraph(line, current, body, page_follows
-                                               or _next_footnote_follows(lines, index, current))
+                                               or _next_footnote_follows(lines, index, current),
+                                               _quoted_rest_follows(lines, index))
         if inline is not None:
             number, text = inline
             report.add("split_footnote_from_paragraph", line.no,
@@ -961,6 +962,24 @@ def _next_footnote_follows(lines: list[Line], index: int, current: str | None) -
         return False
     after_next = str(int(current) + 2) if current is not None else "2"
     return _opens_footnote_on_page(lines, index + 1, after_next)
+
+
+#: a footnote's rest set as a block quote: the comma before its URL, then the URL
+_QUOTED_URL_REST = re.compile(r"^>\s*[，,]\s*(?:https?://|www\.)")
+
+
+def _quoted_rest_follows(lines: list[Line], index: int) -> bool:
+    """Further on the page of ``lines[index]`` (within :data:`MARKER_LOOKBACK` lines),
+    before any footnote opens, a block quote that is a footnote's rest: its comma and URL
+    (``> ，https://xinwen.bjd.com.cn/…``)."""
+    for line in lines[index + 1 : index + 1 + MARKER_LOOKBACK]:
+        if line.page_start:
+            return False
+        if _QUOTED_URL_REST.match(line.text):
+            return True
+        if _QUOTED_FOOTNOTE.match(line.text) or _PLAIN_FOOTNOTE.match(line.text):
+            return False
+    return False
 
 
 def _next_lines(lines: list[Line], start: int, count: int = 1) -> list[Line]:
@@ -1166,7 +1185,8 @@ _CITATION = re.compile(r"[〈《“\"]|https?://")
 
 
 def split_footnote_from_paragraph(line: Line, current: str | None, body: list[Line],
-                                  page_follows: bool = False) -> tuple[str, str] | None:
+                                  page_follows: bool = False,
+                                  rest_follows: bool = False) -> tuple[str, str] | None:
     """A footnote pymupdf4llm set inside a body paragraph, where the page broke it: the
     next footnote's number after text that stops mid-sentence, then a citation that ends
     the line; the paragraph goes on in the next line.
@@ -1186,12 +1206,18 @@ def split_footnote_from_paragraph(line: Line, current: str | None, body: list[Li
     引文中所指之「中導系統」為中程導彈系統。`` / (page break) ``識，並反對「台獨」分裂…``
     After: the paragraph ``…與九二共識，並反對「台獨」分裂…``; footnote 4 = ``引文中所指之
     「中導系統」為中程導彈系統。``
+
+    A citation cut inside its date where its URL comes later as a quoted rest
+    (``rest_follows``: :func:`_quoted_rest_follows`; 003-01 in two columns): ``…化解海上
+    意外事件的 1 丁文翔、…《北京日報》，2025 年 4 月 3 日`` / ``發生，MMCA 即是…`` / … /
+    ``> ，https://xinwen.bjd.com.cn/…html。``: footnote 1 = ``丁文翔、…4 月 3 日``, and the
+    quoted rest goes on it.
     """
     if line.gap or line.text.startswith((">", "#", "[^")) or " " not in line.text:
         return None
     expected = str(int(current) + 1) if current is not None and current.isdigit() else (
         "1" if current is None else None)
-    if expected is None or not line.text.endswith(("。", ".")) \
+    if expected is None or not (line.text.endswith(("。", ".")) or rest_follows) \
             or f" {expected} " not in line.text:
         return None
     for match in _INLINE_NOTE.finditer(line.text):
