@@ -130,8 +130,9 @@ def _plain_header(lines: list[Line]) -> list[tuple[int, int]]:
         if (len(title) <= 40 and not _SENTENCE_MARKS.search(title) and is_person_names(names)
                 and len(affiliation) <= 30 and not _SENTENCE_MARKS.search(affiliation)):
             fourth = window[position + 3] if position + 3 < len(window) else None
-            if fourth is not None and _title_over_two_lines(title, names, affiliation,
-                                                            lines[fourth].text):
+            if fourth is not None and _title_over_two_lines(
+                    first=title, second=names, names=affiliation,
+                    affiliation=lines[fourth].text):
                 return [(first, fourth)]
             return [(first, third)]
     return []

@@ -1637,6 +1637,10 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
     return blocks
 
 
+#: a heading line this part of a body line wide or more may have wrapped
+HEADING_LINE_SHARE = 0.8
+
+
 def join_heading_wrapped_in_two(previous: Block | None, previous_line: re.Match | None,
                                 markdown: re.Match, wrap: Wrap) -> bool:
     """A numbered heading as wide as a body line, then a Markdown heading line without
@@ -1654,10 +1658,6 @@ def join_heading_wrapped_in_two(previous: Block | None, previous_line: re.Match 
             and bool(heading_level(previous.text, MAX_LINE_HEADING_LENGTH))
             and not heading_level(markdown.group(2), MAX_LINE_HEADING_LENGTH)
             and _printed_width(previous_line.group(2)) >= HEADING_LINE_SHARE * wrap.full)
-
-
-#: a heading line this part of a body line wide or more may have wrapped
-HEADING_LINE_SHARE = 0.8
 
 
 #: a row of a Markdown table an extractor wrote (pymupdf4llm): ``|領域|作法|意義|``
