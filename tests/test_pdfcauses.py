@@ -309,6 +309,19 @@ def test_a_table_kept_whole_as_a_text_block_in_the_extractors_order():
     assert classify_article(reordered, reference, printed).kind == "other"
 
 
+def test_a_table_block_with_its_header_row_again_where_the_pdf_prints_it_again():
+    """A table that crosses a page prints its header row again atop the next page; an
+    extractor whose order mixes it among the cells leaves it in the block (pdftotext,
+    002-01 in 10.5pt-dense). That is the table, as many times more as the PDF prints it."""
+    reference = f"{PARAGRAPH_A}\n\n{REFERENCE_TABLE}\n\n{PARAGRAPH_B}\n"
+    again = PYPDF_TABLE.replace("政 1. 內閣", "領域 作法 意義\n政 1. 內閣")
+    produced = f"{PARAGRAPH_A}\n\n{again}\n\n{PARAGRAPH_B}\n"
+    twice = PrintedText([line("領域 作法 意義", 72, 100, 300), line("領域 作法 意義", 72, 100, 300, page=1)])
+    assert classify_article(produced, reference, twice).label() == "table ×1"
+    once = PrintedText([line("領域 作法 意義", 72, 100, 300)])
+    assert classify_article(produced, reference, once).kind == "other"
+
+
 def test_what_opens_a_line_is_a_latin_word_or_an_ideograph_with_its_punctuation():
     assert unit_width(glyphs("Kimsuky 團體（又稱", 72.1, 237.3, 12)) == 7 * 6
     assert unit_width(glyphs("國，或潛在盟國", 72.1, 237.3, 12)) == 24

@@ -33,7 +33,8 @@ the median left and right edges of its lines, most of which are full.
   but the extracted text holds it without the indent (pdftotext and pdfplumber leave
   leading spaces out): the break is then not in the text either.
 - ``table``: a table the cleaner kept as a fenced text block (issue 3, item 5: no cell is
-  certain) holds every character of the reference's table, in the extractor's order, not
+  certain) holds every character of the reference's table (and its header row again where
+  the PDF prints it again atop a page), in the extractor's order, not
   row by row with each cell whole (a cell's wrapped lines interleaved with the next cell's,
   or a cell's rest after a page break read after the row's other cells). Which cell a
   printed line belongs to is then not in the text.
@@ -427,14 +428,40 @@ def _tables(body: str) -> dict[str, str]:
 
 
 def _same_table(paragraph: str, produced: dict[str, str], reference: dict[str, str],
-                missing: Counter) -> str | None:
+                missing: Counter, printed: PrintedText) -> str | None:
     """The reference table, still unmatched, whose characters a produced table block holds,
-    in another order."""
+    in another order; maybe with its header row again, as many times more as the PDF prints
+    it again (a table that crosses a page prints its header atop the next: 002-01's
+    ``領域 作法 意義``, which pdfminer's order gives among the cells)."""
     if paragraph not in produced:
         return None
-    characters = sorted(compact(paragraph))
-    return next((table for table in reference
-                 if missing[table] > 0 and sorted(compact(table)) == characters), None)
+    characters = Counter(compact(paragraph))
+    for table, block in reference.items():
+        if missing[table] <= 0:
+            continue
+        extra = characters - Counter(compact(table))
+        if Counter(compact(table)) - characters:
+            continue
+        if not extra:
+            return table
+        header = _header_row(block)
+        repeats = sum(extra.values()) // max(1, len(header))
+        if header and Counter({char: count * repeats for char, count in Counter(header).items()}
+                              ) == extra and _printed_times(header, printed) > repeats:
+            return table
+    return None
+
+
+def _header_row(block: str) -> str:
+    """A table block's first row, compacted: a pipe table's cells, or a fenced block's
+    first line."""
+    lines = [line for line in block.splitlines() if line.strip() and not line.startswith("```")]
+    return compact(lines[0].replace("|", "")) if lines else ""
+
+
+def _printed_times(row: str, printed: PrintedText) -> int:
+    """How many printed lines print ``row`` (compacted, digits and all)."""
+    return sum(1 for line in printed.lines if compact(line.text) == row)
 
 
 def classify_article(produced_body: str, reference_body: str,
@@ -461,7 +488,7 @@ def classify_article(produced_body: str, reference_body: str,
     in_table_order = produced_body  # the produced body with its tables in the reference's order
     for paragraph in [p for p in got.paragraphs if extra[p] > 0]:
         extra[paragraph] -= 1
-        table = _same_table(paragraph, produced_tables, reference_tables, missing)
+        table = _same_table(paragraph, produced_tables, reference_tables, missing, printed)
         if table is not None:
             missing[table] -= 1
             cause.found["table"] += 1
