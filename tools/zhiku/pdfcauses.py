@@ -194,7 +194,6 @@ def next_in_flow(lines: Sequence[PrintedLine], index: int) -> int | None:
     return None
 
 
-
 # --------------------------------------------------------------------------- hyphens
 
 
@@ -439,8 +438,9 @@ def _same_table(paragraph: str, produced: dict[str, str], reference: dict[str, s
     for table, block in reference.items():
         if missing[table] <= 0:
             continue
-        extra = characters - Counter(compact(table))
-        if Counter(compact(table)) - characters:
+        wanted = Counter(compact(table))
+        extra = characters - wanted
+        if wanted - characters:
             continue
         if not extra:
             return table

@@ -557,7 +557,6 @@ def extract(case: Case, extractor: str, cache: Path) -> str:
 # --------------------------------------------------------------------------- scoring
 
 
-
 def furniture_left(body: str, header: str) -> int:
     """Page numbers and running headers left in the article's body (paragraphs or glued
     into them)."""

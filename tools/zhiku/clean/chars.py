@@ -158,8 +158,7 @@ def join_spaced_urls(text: str, report: Report | None = None, line: int | None =
     fixed = _URL_SPACED.sub(r"\1", text)
     fixed = _LETTER_SPACED_RUN.sub(lambda m: m.group(1).replace(" ", ""), fixed)
     while _URL_WRAPPED.search(fixed):
-        fixed = _URL_WRAPPED.sub(lambda m: m.group(1) or m.group(2) or m.group(3)
-                                 or m.group(4), fixed)
+        fixed = _URL_WRAPPED.sub(lambda m: m.group(m.lastindex), fixed)
     if fixed != text and report is not None:
         report.add("join_spaced_urls", line, text[:60], fixed[:60])
     return fixed

@@ -9,7 +9,9 @@ to the preceding character (``討論。1基本上``) or superscript digits (``�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from .chars import IDEOGRAPHS
 from .layout import (
@@ -26,7 +28,7 @@ from .layout import (
     superscript_number,
     typical_width,
 )
-from .paragraphs import heading_level
+from .paragraphs import BRACKET_PAIRS, heading_level
 from .report import Report
 
 _PDFTOTEXT_FOOTNOTE = re.compile(
@@ -871,7 +873,7 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             line.text = line.text[: -len(rest)].rstrip()
         inline = split_footnote_from_paragraph(line, current, body, page_follows
                                                or _next_footnote_follows(lines, index, current),
-                                               _quoted_rest_follows(lines, index))
+                                               partial(_quoted_rest_follows, lines, index))
         if inline is not None:
             number, text = inline
             report.add("split_footnote_from_paragraph", line.no,
@@ -1186,7 +1188,8 @@ _CITATION = re.compile(r"[〈《“\"]|https?://")
 
 def split_footnote_from_paragraph(line: Line, current: str | None, body: list[Line],
                                   page_follows: bool = False,
-                                  rest_follows: bool = False) -> tuple[str, str] | None:
+                                  rest_follows: Callable[[], bool] | None = None
+                                  ) -> tuple[str, str] | None:
     """A footnote pymupdf4llm set inside a body paragraph, where the page broke it: the
     next footnote's number after text that stops mid-sentence, then a citation that ends
     the line; the paragraph goes on in the next line.
@@ -1208,8 +1211,9 @@ def split_footnote_from_paragraph(line: Line, current: str | None, body: list[Li
     「中導系統」為中程導彈系統。``
 
     A citation cut inside its date where its URL comes later as a quoted rest
-    (``rest_follows``: :func:`_quoted_rest_follows`; 003-01 in two columns): ``…化解海上
-    意外事件的 1 丁文翔、…《北京日報》，2025 年 4 月 3 日`` / ``發生，MMCA 即是…`` / … /
+    (``rest_follows``, asked only for such a line: :func:`_quoted_rest_follows`; 003-01 in
+    two columns): ``…化解海上意外事件的 1 丁文翔、…《北京日報》，2025 年 4 月 3 日`` /
+    ``發生，MMCA 即是…`` / … /
     ``> ，https://xinwen.bjd.com.cn/…html。``: footnote 1 = ``丁文翔、…4 月 3 日``, and the
     quoted rest goes on it.
     """
@@ -1217,8 +1221,8 @@ def split_footnote_from_paragraph(line: Line, current: str | None, body: list[Li
         return None
     expected = str(int(current) + 1) if current is not None and current.isdigit() else (
         "1" if current is None else None)
-    if expected is None or not (line.text.endswith(("。", ".")) or rest_follows) \
-            or f" {expected} " not in line.text:
+    if expected is None or f" {expected} " not in line.text or not (
+            line.text.endswith(("。", ".")) or (rest_follows is not None and rest_follows())):
         return None
     for match in _INLINE_NOTE.finditer(line.text):
         if match.group(1) != expected:
@@ -1283,7 +1287,7 @@ def _plain_footnote_tail(line: Line, note: list[str]) -> bool:
 
 
 #: brackets a footnote's title or quotation opens and closes
-_NOTE_BRACKETS = ("〈〉", "《》", "「」", "『』", "（）", "“”")
+_NOTE_BRACKETS = (*BRACKET_PAIRS, "“”")
 
 
 def _closes_a_bracket_left_open(note: list[str], text: str) -> bool:
@@ -1492,11 +1496,10 @@ def mark_references(line: Line, hard_wrapped: bool, available: set[int], used: l
             if _date_cut_by_line_break(match, next_text):
                 return match.group(0)
             number = int(match.group(1))
-            if number != _next_marker(available, used) and _month_cut_by_line_break(
-                    match, next_text):
+            is_next = number == _next_marker(available, used)
+            if not is_next and _month_cut_by_line_break(match, next_text):
                 return match.group(0)
-            if match.re in (_SPACED_AFTER_IDEOGRAPH, _SPACED_BEFORE_PUNCT) \
-                    and number != _next_marker(available, used):
+            if match.re in (_SPACED_AFTER_IDEOGRAPH, _SPACED_BEFORE_PUNCT) and not is_next:
                 return match.group(0)
             if number in available and number not in used and (not used or number > used[-1]):
                 used.append(number)

@@ -94,7 +94,7 @@ def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
     return 0
 
 
-_BRACKET_PAIRS = ("「」", "『』", "《》", "〈〉", "（）")
+BRACKET_PAIRS = ("「」", "『』", "《》", "〈〉", "（）")
 
 
 def _unclosed_bracket(text: str) -> bool:
@@ -103,7 +103,7 @@ def _unclosed_bracket(text: str) -> bool:
     ``（二）政策說明宣導：配合行政院科技會報辦公室『國防科技產業發展審議會`` (the next line goes
     on ``（議）』指導，…``: pymupdf4llm broke a run-in item at a page end) → True.
     """
-    return any(text.count(opening) > text.count(closing) for opening, closing in _BRACKET_PAIRS
+    return any(text.count(opening) > text.count(closing) for opening, closing in BRACKET_PAIRS
                if opening in text)
 
 
