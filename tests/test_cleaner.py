@@ -3904,3 +3904,134 @@ def test_a_footnote_inside_a_paragraph_cut_at_its_date_with_its_url_quoted_later
             "《北京日報》，2025 年 4 月 3 日，https://xinwen.bjd.com.cn/content/s67ee7c11e4b08edd28f71c38.html。"
             ) in body
     assert "海上軍事安全問題的措施。[^1]" in body
+
+
+def _blocks_around_text_blocks(body: str) -> list[tuple[str, str, str, str]]:
+    """Each fenced text block of ``body``: the block before it (a caption), the block's
+    first and last lines, and the block after it (the prose again)."""
+    blocks = body.split("\n\n")
+    return [(before, block.split("\n")[1], block.split("\n")[-2], after)
+            for before, block, after in zip(blocks, blocks[1:], blocks[2:])
+            if block.startswith("```text")]
+
+
+def test_tables_and_a_figure_in_a_narrow_column_stay_apart_from_the_prose():
+    """pypdf of 002-01 in two columns (full line 46, indent 4): ``〈表一〉…綜合目標7`` and the
+    table's first row ``領域 當前目標 未來目標`` make 3 more than a full line, yet the caption
+    ends at its marker (caption_ends_at_its_marker); ``<圖一>近期北韓在美中戰略三角關係的地位
+    變化`` fills the column's line as an indented first line would (42 of 46), yet it is a
+    caption: the line after it, ``美``, is no paragraph's (caption_before_its_table). Each table and the figure's labels
+    are a text block between the caption and the prose; before, 表一 went on the paragraph
+    ``…外交政策來應對。`` and the labels on the caption."""
+    raw = (SNIPPETS / "002-01-two-column.pypdf.txt").read_text(encoding="utf-8")
+    kept = _blocks_around_text_blocks(body_of(raw))
+    assert [found[:3] for found in kept] == [
+        ("&lt;表一&gt; 核武國家可能出現的各種姿態", "區分", "條件"),
+        ("&lt;表二&gt; 北韓近期國家正常化的主要策略", "領域 作法 意義", "的人數減少。"),
+        ("〈表一〉北韓核戰略的綜合目標[^7]", "領域 當前目標 未來目標", "3. 防止韓美聯軍可能的介入或偵查"),
+        ("圖：&lt;圖一&gt;近期北韓在美中戰略三角關係的地位變化", "美", "目標"),
+    ]
+    openings = ["依照&lt;表一&gt;和上述", "實際上，金正恩從 2019", "## 肆.對外維持高度穩定", "## 伍.結論：北韓核戰略對"]
+    assert all(found[3].startswith(opening) for found, opening in zip(kept, openings))
+
+
+def test_a_caption_ending_at_its_marker_keeps_the_table_off_its_line():
+    """caption_ends_at_its_marker: pypdf ends the caption's line at its footnote's marker
+    (``目標7``, here 1: markers count up from 1), as PDFium ends a piece of a line; the next line is the table's, even where
+    the two together make one full line (29 + 21, full 46 and slack 1)."""
+    from zhiku.clean.footnotes import rejoin_lines_split_at_markers
+    from zhiku.clean.layout import Wrap
+
+    lines = split_lines("甚至是各種手段的介入，因此勢必要採用相當強勢的\n邊緣外交政策來應對。\n"
+                        "〈表一〉北韓核戰略的綜合目標1\n領域 當前目標 未來目標\n核武裝\n")
+    wrap = Wrap(marks_ends=False, full=46, slack=1, first_indent=4)
+    kept = rejoin_lines_split_at_markers(lines, wrap, Report())
+    assert [line.text for line in kept][2:4] == ["〈表一〉北韓核戰略的綜合目標1", "領域 當前目標 未來目標"]
+    # inside prose, the rest of the printed line is glued back
+    prose = split_lines("甚至是各種手段的介入，因此勢必要採用相當強勢的\n邊緣外交政策來應對，北韓核戰略1\n"
+                        "領域當前目標未來\n")
+    assert rejoin_lines_split_at_markers(prose, wrap, Report())[1].text == \
+        "邊緣外交政策來應對，北韓核戰略1領域當前目標未來"
+
+
+def _pymupdf4llm_12pt_002_01() -> str:
+    """pymupdf4llm's text of 002-01 in the 12pt layout (the matrix's case): a paragraph on
+    each line, two tables as Markdown tables of printed lines, a third table and a figure
+    as lines of their own after their captions."""
+    return (SNIPPETS / "002-01-12pt.pymupdf4llm.txt").read_text(encoding="utf-8")
+
+
+def test_a_tables_lines_after_its_caption_stay_one_text_block():
+    """keep_table_lines_after_caption (pymupdf4llm, 002-01 in 12pt): after ``〈表一〉北韓核戰略
+    的綜合目標7`` each printed line of the table is a line of its own, a cell set as a
+    heading (``#### 政治``), its numbers as code; they are one text block up to the section
+    heading ``## 肆.…``, the extractor's markup gone and reported. Before, the lines were
+    joined into paragraphs and ``政治`` was a heading."""
+    converted = convert_text(_pymupdf4llm_12pt_002_01(), "002-01-12pt.pymupdf4llm.txt")
+    kept = _blocks_around_text_blocks(converted.articles[0].body)
+    third = next(found for found in kept if found[0].startswith("〈表一〉"))
+    assert third[1:] == ("領域 當前目標 未來目標", "3. 防止韓美聯軍可能的介入或偵查",
+                         "## 肆.對外維持高度穩定的樞紐地位")
+    body = converted.articles[0].body
+    block = body[body.index("```text\n領域 當前目標") : body.index("## 肆.")]
+    assert "\n政治\n" in block and "\n預估數量： 50<X<100\n" in block and "`" not in block[3:-5]
+    assert "## 政治" not in body and "#### 政治" not in body
+    changes = {(c.before, c.after) for c in converted.reports[0].changes
+               if c.fix == "keep_table_lines_after_caption"}
+    assert ("#### 政治", "政治") in changes and ("預估數量： `200`", "預估數量： 200") in changes
+
+
+def test_table_lines_after_a_caption_end_at_a_numbered_heading_or_prose():
+    """keep_table_lines_after_caption: the block ends at a numbered heading, a source line
+    or a line of prose (a piece as wide as a line); a caption followed by prose keeps no
+    block, and a Markdown table right after the caption is keep_markdown_table's."""
+    from zhiku.clean.layout import Wrap
+    from zhiku.clean.paragraphs import Block, keep_table_lines_after_caption
+
+    wrap = Wrap(marks_ends=False, full=76)
+    lines = split_lines("〈表一〉北韓核戰略的綜合目標\n- 外交\n`1.` 模糊核武政策的目標和意圖\n"
+                        "資料來源：作者整理。\n")
+    blocks = [Block("paragraph", lines[0].text, 1)]
+    assert keep_table_lines_after_caption(lines, 1, blocks, Report(), wrap) == 2
+    assert blocks[-1].kind == "preformatted" and blocks[-1].text == "外交\n1. 模糊核武政策的目標和意圖"
+    prose = split_lines("〈表一〉北韓核戰略的綜合目標\n以北韓的觀點而言，北韓的核戰略再以確保體系內部穩定的前提之下，"
+                        "發戰核武的目標相當的明確，在此發展的過程當中，勢必會遇到周邊國家和主要大國的反對。\n")
+    assert keep_table_lines_after_caption(prose, 1, [], Report(), wrap) == 0
+    markdown = split_lines("<表二> 北韓近期國家正常化的主要策略\n|領域|作法|意義|\n|---|---|---|\n")
+    assert keep_table_lines_after_caption(markdown, 1, [], Report(), wrap) == 0
+
+
+def test_a_number_opening_a_markdown_tables_cell_is_no_footnote_marker():
+    """mark_footnote_references (pymupdf4llm, 002-01 in 12pt): ``||3. 金正恩親自以施政演說||``
+    opens a cell with its item's number while footnote 3 is due; after a cell's border a
+    number is the cell's, and the marker is the later ``…對內外政策》3``."""
+    body = body_of(_pymupdf4llm_12pt_002_01())
+    assert "||3. 金正恩親自以施政演說||" in body
+    assert "《關於現階段的社會主義建設和共和國政府的對內外政策》[^3]" in body
+
+
+def test_a_paragraphs_short_last_line_inside_a_joined_line_ends_it():
+    """split_joined_paragraphs without an indent (pymupdf4llm, 002-01 in 12pt, full line 76):
+    ``…迅速獲得恢復。`` ends a printed line 43 wide inside the piece between two line ends,
+    the rest after it a full line: a paragraph ends there."""
+    body = body_of(_pymupdf4llm_12pt_002_01())
+    assert "雙邊關係得以迅速獲得恢復。\n\n2018 年開始，北韓雖試圖以高峰會談" in body
+
+
+def test_a_paragraph_ending_at_a_comma_far_short_of_the_margin_ends_there():
+    """ends_far_short (pymupdf4llm, 002-01 in 12pt): ``…可能會成為金正恩政權的不穩定因素，``
+    is the paragraph's last printed line, 35 of 76 wide (its width noted though the source
+    line holds only two printed lines); the next line opens a paragraph, as the author
+    wrote it. A line that stops inside a word goes on (003-03 a5-11pt: a footnote set on
+    the line made it look short)."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import ends_far_short
+
+    body = body_of(_pymupdf4llm_12pt_002_01())
+    assert "可能會成為金正恩政權的不穩定因素，\n\n他的核戰略除了成功維持住" in body
+    wrap = Wrap(marks_ends=False, full=76)
+    last = Line(1, "金正恩政權更加穩定，可能會成為金正恩政權的不穩定因素，", wrap_edges=(2, 41))
+    assert ends_far_short(last, Line(2, "他的核戰略除了成功維持住"), wrap)
+    cut = Line(1, "文件重申「堅持一個中國原則」與九二共", wrap_edges=(0, 41))
+    assert not ends_far_short(cut, Line(2, "識，並反對「台獨」分裂"), wrap)
+    assert not ends_far_short(Line(1, last.text, wrap_edges=(2, 6)), Line(2, "他的"), wrap)

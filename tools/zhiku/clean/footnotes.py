@@ -1378,8 +1378,9 @@ def _is_footnote_continuation(line: Line, body: list[Line], note: list[str]) -> 
     return note_unfinished and ((latin and body_is_chinese) or not body_unfinished)
 
 
-#: not 2+2 (a format), nor a URL's parameter (``respublicationcon?uid=13&resid=3009``)
-_MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^+＋=])"
+#: not 2+2 (a format), nor a URL's parameter (``respublicationcon?uid=13&resid=3009``),
+#: nor what opens a cell of a Markdown table (pymupdf4llm: ``||3. 金正恩親自以施政演說||``)
+_MARKER_BEFORE = r"(?<=[^\s\d.,:/%A-Za-z(（《〈「『\-\[–—~～^+＋=|])"
 #: a marker the line break put at the start of the next line: ``電台」`` / ``3，當時``
 _LINE_START_MARKER = re.compile(r"^(\d{1,3})(?=[，。、；：！？」』）)])")
 #: never a leading part of a longer number: ``4月28日`` holds no marker 2; a run of digits
@@ -1670,6 +1671,7 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
                 and not line.page_start
                 and (_MARKER_INSIDE_SENTENCE.search(previous.text)
                      or rest_of_a_line_after_a_sentence_marker(previous, line, wrap, following))
+                and not caption_ends_at_its_marker(previous)
                 # the two pieces make one full printed line (a paragraph's first, short by its
                 # indent, maybe), the marker's digits about no width
                 and -wrap.first_indent - wrap.slack - 2
@@ -1726,6 +1728,19 @@ def rest_of_a_line_after_a_sentence_marker(previous: Line, line: Line, wrap: Wra
                      or not LATIN_LETTER.search(line.text)
                      and 0 < opening_unit_width(following) <= room)
                 and not heading_level(line.text) and not TABLE_CAPTION.match(line.text))
+
+
+def caption_ends_at_its_marker(previous: Line) -> bool:
+    """A table's caption that ends with its footnote's marker ends its printed line: the
+    line after it is the table's first row, however wide the two would be together.
+
+    Before (pypdf, 002-01 in two columns, full line 46): ``〈表一〉北韓核戰略的綜合目標7``
+    (29) / ``領域 當前目標 未來目標`` (21: the pieces would make one line, 3 more than full)
+    After: the two lines stay apart (the caption, then the table's cells).
+    """
+    from .paragraphs import TABLE_CAPTION
+
+    return bool(TABLE_CAPTION.match(previous.text))
 
 
 #: a marker glued to the end of a line after a sentence's end: ``…更加嚴峻」。5``

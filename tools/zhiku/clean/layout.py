@@ -784,9 +784,14 @@ def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) 
         if room >= max(2, opening_unit_width(after)) or _opens_indented(after, text[
                 chain[index + 1] + 1 :], full):
             cuts.append(space)
+    for index, space in enumerate(chain if not indent else []):
+        inside = _last_line_inside(text[:space], starts[index], full, whole_lines=True)
+        if inside is not None:
+            cuts.append(inside)
     tail = _last_line_inside(text, starts[-1], full)
     if tail is not None:
         cuts.append(tail)
+    cuts.sort()
     if not cuts:
         return [line]
     pieces, last = [], 0
@@ -818,7 +823,8 @@ def _opens_indented(line: str, following: str, full: int) -> bool:
     return opening_unit_width(following) < full - printed_width(line)  # widths are ±1
 
 
-def _last_line_inside(text: str, start: int, full: int) -> int | None:
+def _last_line_inside(text: str, start: int, full: int, whole_lines: bool = False
+                      ) -> int | None:
     """The space that ends a paragraph's short last line inside what follows the last line
     end :func:`_joined_line_ends` found, when that rest is wider than a line: a space after
     a sentence end, the printed line before it far short of a full line (so no line that
@@ -832,6 +838,12 @@ def _last_line_inside(text: str, start: int, full: int) -> int | None:
     After: a paragraph ending ``…更容易攻擊的個人用戶。``; ``北韓國家資助的網路犯罪團體眾多，
     包含`` opens the next (and is joined to ``Kimsuky、…``). Only on a line without Latin
     letters before the space.
+
+    Without an indent, so inside a piece between two line ends the chain found, where the
+    rest after the space fills whole lines (``whole_lines``: the chain goes on after it).
+    Before (pymupdf4llm, 002-01 in 12pt, full line 76): ``…以及深厚的歷史背景，雙邊關係得以
+    迅速獲得恢復。 2018 年開始，…但是在`` (117 wide: a line 43 wide, then a full one) ␠ ``親善外交…``
+    After: a paragraph ending ``…迅速獲得恢復。``, one opening ``2018 年開始，…``.
     """
     rest = text[start:]
     if printed_width(rest) <= full + _JOINED_OVER:
@@ -840,7 +852,8 @@ def _last_line_inside(text: str, start: int, full: int) -> int | None:
         before, after = rest[: match.start()], rest[match.end() :]
         if (_ENDS_SENTENCE.search(before) and not LATIN_LETTER.search(before)
                 and printed_width(before) < full - _JOINED_SLACK
-                and 0 < printed_width(after) <= full + _JOINED_OVER):
+                and (_lines_filled(printed_width(after), full) if whole_lines
+                     else 0 < printed_width(after) <= full + _JOINED_OVER)):
             return start + match.start()
     return None
 
@@ -873,9 +886,11 @@ def measure_joined_indent(lines: list[Line], full: int) -> int:
     Ragged-right text without indent (12pt): shortfalls 0, 0, 0, 0, 0, 0, 0, 2, 3, 4 → 0.
     """
     for line in lines:
-        if _body_line(line) and " " in line.text:
+        if _body_line(line, measuring=False) and " " in line.text:
             _note_wrap_edges(line, _wrap_chain(line.text, full), full)
+    # (measured on paragraphs of several printed lines, noted on every one)
     shortfalls = [line.wrap_edges[0] for line in lines if line.wrap_edges is not None
+                  and _body_line(line)
                   and line.wrap_edges[0] is not None and -2 <= line.wrap_edges[0] <= 0.15 * full]
     if len(shortfalls) < 3:
         return 0

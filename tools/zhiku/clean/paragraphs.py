@@ -825,11 +825,16 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             markdown_table = keep_markdown_table(markdown_table, line, blocks, report)
             continue
         markdown_table = None
+        following_index = next((i for i in range(index + 1, len(content))
+                                if not content[i].gap), None)
+        following = content[following_index] if following_index is not None else None
         # a caption is one short line; or, where spaces mark paragraph ends, one that ends
         # with that space (it may fill a narrow column: ``<圖一>近期北韓在美中戰略三角關係的
-        # 地位變化␠`` / ``美``)
+        # 地位變化␠`` / ``美``); or one after a paragraph's end, before a line that is no
+        # paragraph's
         if TABLE_CAPTION.match(line.text) and (display_width(line.text) < 0.8 * width or (
-                wrap.marks_ends and line.trailing_space)):
+                wrap.marks_ends and line.trailing_space) or (
+                not parts and caption_before_its_table(following, wrap))):
             flush()
             blocks.append(Block("paragraph", line.text, line.no))
             # only a table's cells are rebuilt, never a figure's labels
@@ -837,9 +842,6 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
             table_until = _flattened_table(content, index + 1, blocks, report, rebuild, width,
                                               wrap.first_indent)
             continue
-        following_index = next((i for i in range(index + 1, len(content))
-                                if not content[i].gap), None)
-        following = content[following_index] if following_index is not None else None
         if parts and heading_level(line.text) and display_width(line.text) < 0.8 * width and (
             parts[-1].trailing_space or parts[-1].text.endswith(_SENTENCE_END)
             or start_headings_after_short_lines(parts[-1], width)
@@ -860,6 +862,22 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
                 flush()
     flush()
     return blocks
+
+
+def caption_before_its_table(following: Line | None, wrap: Wrap) -> bool:
+    """Is a line that opens like a caption, after a paragraph's end, a caption and not a
+    paragraph's first line, though it is as wide as one (in a narrow column a caption fills
+    the line, and ``<`` prints narrower)?  The line after it tells: far short of a full
+    line and ending no sentence, ``following`` is a table's or a figure's text, neither
+    the paragraph's next line nor its last.
+
+    Before (PyMuPDF, 002-01 in two columns, full line 46): ``出現的地位變化，如<圖一>所示。``
+    / ``<圖一>近期北韓在美中戰略三角關係的地位變化`` (42) / ``美`` / ``中`` / …
+    After: the caption, then the figure's labels in a text block.
+    """
+    return (following is not None and not wrap.marks_ends and wrap.full > 0
+            and wrap.full - _printed_width(following.text) > 0.3 * wrap.full
+            and not ends_sentence_before_note(following.text))
 
 
 TABLE_CAPTION = re.compile(r"^(?:[<〈＜《]\s*[表圖]\s*[一二三四五六七八九十0-9]+\s*[>〉＞》]|表\s*[一二三四五六七八九十0-9]+[\s：:、.])")
@@ -1537,6 +1555,29 @@ def continues_at_page_top(last: Line | None, line: Line, wrap: Wrap,
             and abs(ends) < wrap.first_indent / 2 and abs(opens) < wrap.first_indent / 2)
 
 
+_CLAUSE_END = ("，", "、", "；", "：")
+
+
+def ends_far_short(last: Line | None, line: Line, wrap: Wrap) -> bool:
+    """A paragraph whose last printed line stops far short of the margin (by more than a
+    quarter of a line), with room for what opens the next line, ended there, even at a
+    comma: a page cuts a paragraph after a full line. So the next line opens a paragraph
+    (one-line-per-paragraph text, the printed lines' widths noted: ``Line.wrap_edges``).
+
+    Before (pymupdf4llm, 002-01 in 12pt, full line 76): ``…可能會成為金正恩政權的不穩定因素，``
+    (its last printed line 35 wide) / ``他的核戰略除了成功維持住…``
+    After: two paragraphs, the first ending ``…的不穩定因素，`` (the author's comma).
+    Only after a clause's end: a line that stops inside a word had a footnote the extractor
+    set on its line moved off it, and the widths noted were the footnote's (003-03, a5-11pt:
+    ``…「堅持一個中國原則」與九二共 4 引文中所指之…`` / ``識，並反對…``).
+    """
+    if last is None or last.wrap_edges is None or last.wrap_edges[1] is None or not wrap.full \
+            or not last.text.endswith(_CLAUSE_END):
+        return False
+    room = last.wrap_edges[1]
+    return room > wrap.full / 4 and room >= opening_unit_width(line.text)
+
+
 def sentence_set_as_heading(text: str) -> bool:
     """Body text an extractor set as a Markdown heading: no numbering, and it ends a
     sentence with ``。`` (a heading never does). It is a paragraph line, and goes on the
@@ -1576,9 +1617,15 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
     last: Line | None = None  # the last paragraph line
     table: Block | None = None  # the extractor's Markdown table being read
     heading_line: re.Match | None = None  # the last line, when a Markdown heading
-    for line in lines:
-        if line.gap:
+    table_until = -1  # the last line of a table's text kept after its caption
+    for index, line in enumerate(lines):
+        if line.gap or index <= table_until:
             continue
+        if blocks and blocks[-1].kind == "paragraph" and blocks[-1].line == last_no \
+                and TABLE_CAPTION.match(blocks[-1].text):
+            table_until = keep_table_lines_after_caption(lines, index, blocks, report, wrap)
+            if table_until >= index:
+                continue
         if _MARKDOWN_TABLE_ROW.match(line.text):
             table = keep_markdown_table(table, line, blocks, report)
             continue
@@ -1625,6 +1672,7 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
             and not keywords_line_ends(previous.text, line.text)
             and not opens_with_source_label(line.text)
             and not TABLE_CAPTION.match(previous.text)
+            and not ends_far_short(last, line, wrap)
         ):
             fix = "continues_at_page_top" if page_top else "join_page_split_paragraph"
             report.add(fix, line.no, previous.text[-8:] + " | " + line.text[:8],
@@ -1635,6 +1683,64 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
         blocks.append(Block("paragraph", line.text, line.no))
         last_no, last = line.no, line
     return blocks
+
+
+def keep_table_lines_after_caption(lines: list[Line], start: int, blocks: list[Block],
+                                   report: Report, wrap: Wrap) -> int:
+    """A table or figure whose text an extractor wrote as lines of their own after its
+    caption, one printed line each or a few cells joined, stays a fenced text block, never
+    joined into paragraphs (one-line-per-paragraph text: pymupdf4llm, where a cell may come
+    as a heading or a list item, and its numbers as code). The block runs to a numbered
+    heading, a source line, or a line of prose (a piece between spaces as wide as a line).
+
+    Before (pymupdf4llm, 002-01 in 12pt): ``〈表一〉北韓核戰略的綜合目標7`` / ``領域 當前目標 未來目標``
+    / ``核武裝`` / ``預估數量： `50<X<100` `` / … / ``#### 政治`` / ``- 外交`` / … /
+    ``## 肆.對外維持高度穩定的樞紐地位``
+    After: the caption, then ```` ```text ```` ``領域 當前目標 未來目標`` / ``核武裝`` /
+    ``預估數量： 50<X<100`` / … / ``政治`` / ``外交`` / … ```` ``` ````, then the heading.
+    Not where a Markdown table follows (:func:`keep_markdown_table`), nor where the run has
+    no such end within :data:`MAX_TABLE_LINES` lines. Returns the index of the table's
+    last line, ``start - 1`` when there is none.
+    """
+    if wrap.full <= 0:
+        return start - 1
+    rows: list[tuple[Line, str]] = []
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.gap:
+            continue
+        if _MARKDOWN_TABLE_ROW.match(line.text):
+            if not rows:
+                return start - 1
+            rows.append((line, line.text))  # the rest of the table, as the extractor wrote it
+            continue
+        if _CODE_FENCE_LINE.match(line.text):  # the extractor's (``2012-2017`` set as code)
+            report.add("keep_table_lines_after_caption", line.no, line.text.strip(), "")
+            continue
+        text = _TABLE_LINE_MARKUP.sub(lambda m: m.group(1) or "", line.text).strip()
+        if (heading_level(text, MAX_LINE_HEADING_LENGTH) or opens_with_source_label(text)
+                or max(map(_printed_width, text.split())) >= HEADING_LINE_SHARE * wrap.full):
+            if not rows:
+                return start - 1
+            blocks.append(Block("preformatted", "\n".join(text for _, text in rows),
+                                rows[0][0].no))
+            for row, kept in rows:
+                if kept != row.text.strip():
+                    report.add("keep_table_lines_after_caption", row.no, row.text.strip(), kept)
+            report.add("keep_table_lines_after_caption", rows[0][0].no, f"{len(rows)} lines",
+                       "fenced text block, up to " + text[:12])
+            return index - 1
+        rows.append((line, text))
+        if len(rows) > MAX_TABLE_LINES:
+            return start - 1
+    return start - 1
+
+
+_CODE_FENCE_LINE = re.compile(r"^\s*```\w*\s*$")
+#: an extractor's Markdown on a table's line: a heading's ``#``, a list item's ``- ``, a
+#: code span's backticks (pymupdf4llm sets a cell's numbers so: ``預估數量： `50<X<100` ``),
+#: an underline's tags (``<u>領域 作法</u> 意義 黨 …``)
+_TABLE_LINE_MARKUP = re.compile(r"^(?:#{1,6}|-)\s+|`([^`]*)`|</?u>")
 
 
 #: a heading line this part of a body line wide or more may have wrapped
