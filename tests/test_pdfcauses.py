@@ -322,6 +322,24 @@ def test_a_table_block_with_its_header_row_again_where_the_pdf_prints_it_again()
     assert classify_article(produced, reference, once).kind == "other"
 
 
+def test_a_table_header_printed_again_atop_the_next_column_counts_in_reading_order():
+    """On a page set in two columns, a table that runs on to the next column prints its
+    header row again there, at the height of the other column's line (002-01 in two columns:
+    ``領域作法意義`` atop the right column beside the caption ``<表二> 北韓近期…``, left).
+    The page's lines join the two; the reading order (``flow``) holds the header alone."""
+    reference = f"{PARAGRAPH_A}\n\n{REFERENCE_TABLE}\n\n{PARAGRAPH_B}\n"
+    again = PYPDF_TABLE.replace("政 1. 內閣", "領域 作法 意義\n政 1. 內閣")
+    produced = f"{PARAGRAPH_A}\n\n{again}\n\n{PARAGRAPH_B}\n"
+    caption, header = line("<表二> 北韓近期國家正常化的主要策略", 71, 60, 280, 10), \
+        line("領域 作法 意義", 329, 60, 506, 10)
+    first = line("領域 作法 意義", 71, 80, 280, 10)
+    beside = PrintedText([line(caption.text + header.text, 71, 60, 506, 10),
+                          line(first.text + "的人數減少。", 71, 80, 447, 10)])
+    assert classify_article(produced, reference, beside).kind == "other"
+    in_flow = PrintedText(beside.lines, flow=[caption, first, header])
+    assert classify_article(produced, reference, in_flow).label() == "table ×1"
+
+
 def test_what_opens_a_line_is_a_latin_word_or_an_ideograph_with_its_punctuation():
     assert unit_width(glyphs("Kimsuky 團體（又稱", 72.1, 237.3, 12)) == 7 * 6
     assert unit_width(glyphs("國，或潛在盟國", 72.1, 237.3, 12)) == 24
@@ -380,3 +398,37 @@ def test_a_case_whose_columns_are_interleaved_is_counted_as_such():
     cause.found["columns"] = 7
     assert cause.kind == "columns" and cause.label() == "columns ×7"
     assert "two columns' lines interleaved 1" in summary({("pdftotext", "001-04/001-04"): cause})
+
+
+def test_a_markdown_table_of_printed_lines_kept_whole_is_a_table_case():
+    """pymupdf4llm writes a table as a Markdown table with a row for each printed line; the
+    cleaner keeps it whole in a text block. Its cells' text (without the pipes, the
+    ``|---|`` rows and ``<br>``) holds the reference table's characters: ``table``."""
+    reference = f"{PARAGRAPH_A}\n\n{REFERENCE_TABLE}\n\n{PARAGRAPH_B}\n"
+    rows = ("```text\n|領域|作法|意義|\n|---|---|---|\n|黨|增設黨中央監察委員會和<br>規律調查部，打破單位特|"
+            "黨機器的運作獲得強化。|\n||殊化的本位主義。||\n|政|1. 內閣閣員的現地了解次|1. 內閣負起主要的施政成敗的責任。|\n"
+            "||數增加。 2. 國務委員會成為政令公布和法令決定的最終單位。||\n```")
+    produced = f"{PARAGRAPH_A}\n\n{rows}\n\n{PARAGRAPH_B}\n"
+    assert classify_article(produced, reference, PrintedText([])).label() == "table ×1"
+    lost = produced.replace("殊化的本位主義。", "殊化的本位主義")
+    assert classify_article(lost, reference, PrintedText([])).kind == "other"
+
+
+def test_a_header_row_printed_over_two_lines_counts_as_printed_again():
+    """A header cell that wraps prints the row over two lines (002-01 in 12pt-header:
+    ``區分 觸媒姿態 擴大報復姿態 態`` under ``非對稱確戰姿``); the row is printed again where
+    two or three consecutive lines hold its characters. A part of the repeat (the rest
+    dropped by the cleaner) counts too; more than the repeats does not."""
+    reference = f"{PARAGRAPH_A}\n\n{REFERENCE_TABLE}\n\n{PARAGRAPH_B}\n"
+    again = PYPDF_TABLE.replace("政 1. 內閣", "領域 作\n法 意義\n政 1. 內閣")
+    produced = f"{PARAGRAPH_A}\n\n{again}\n\n{PARAGRAPH_B}\n"
+    wrapped = [line("作 意", 72, 100, 300), line("領域 法 義", 72, 112, 300),
+               line("作 意", 72, 100, 300, page=1), line("領域 法 義", 72, 112, 300, page=1)]
+    assert classify_article(produced, reference, PrintedText(wrapped)).label() == "table ×1"
+    assert classify_article(produced, reference, PrintedText(wrapped[:2])).kind == "other"
+    part = PYPDF_TABLE.replace("政 1. 內閣", "作\n政 1. 內閣")
+    produced = f"{PARAGRAPH_A}\n\n{part}\n\n{PARAGRAPH_B}\n"
+    assert classify_article(produced, reference, PrintedText(wrapped)).label() == "table ×1"
+    twice = PYPDF_TABLE.replace("政 1. 內閣", "作\n作\n政 1. 內閣")
+    produced = f"{PARAGRAPH_A}\n\n{twice}\n\n{PARAGRAPH_B}\n"
+    assert classify_article(produced, reference, PrintedText(wrapped)).kind == "other"

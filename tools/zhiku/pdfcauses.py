@@ -431,10 +431,13 @@ def _same_table(paragraph: str, produced: dict[str, str], reference: dict[str, s
     """The reference table, still unmatched, whose characters a produced table block holds,
     in another order; maybe with its header row again, as many times more as the PDF prints
     it again (a table that crosses a page prints its header atop the next: 002-01's
-    ``領域 作法 意義``, which pdfminer's order gives among the cells)."""
+    ``領域 作法 意義``, which pdfminer's order gives among the cells), or a part of it (the
+    cleaner dropped the lines of the repeat that open the page as the table's first lines
+    do, pdfminer's order mixing the rest: ``擴大報復姿`` / ``非對稱確戰`` / ``區分`` go,
+    ``觸媒姿態`` / ``態`` / ``姿態`` / ``態`` stay)."""
     if paragraph not in produced:
         return None
-    characters = Counter(compact(paragraph))
+    characters = Counter(compact(_cells_text(produced[paragraph])))
     for table, block in reference.items():
         if missing[table] <= 0:
             continue
@@ -445,11 +448,22 @@ def _same_table(paragraph: str, produced: dict[str, str], reference: dict[str, s
         if not extra:
             return table
         header = _header_row(block)
-        repeats = sum(extra.values()) // max(1, len(header))
-        if header and Counter({char: count * repeats for char, count in Counter(header).items()}
-                              ) == extra and _printed_times(header, printed) > repeats:
+        again = _printed_times(header, printed) - 1 if header else 0
+        if again > 0 and not extra - Counter(
+                {char: count * again for char, count in Counter(header).items()}):
             return table
     return None
+
+
+def _cells_text(block: str) -> str:
+    """A fenced block's text, where it holds an extractor's Markdown table kept as the
+    extractor wrote it (pymupdf4llm: a row for each printed line), its cells' text:
+    ``|對象|第三方提供援助的|敵對國家|`` / ``||國家，或潛在盟國<br>…||`` → ``對象 第三方提供援助的
+    敵對國家`` / ``國家，或潛在盟國 …`` (the pipes, the ``|---|`` rows and ``<br>`` are the
+    extractor's markup)."""
+    lines = block_text(block).split("\n")
+    return normalize("\n".join(block_text(line.replace("<br>", " ")) if line.startswith("|")
+                                else line for line in lines))
 
 
 def _header_row(block: str) -> str:
@@ -460,8 +474,19 @@ def _header_row(block: str) -> str:
 
 
 def _printed_times(row: str, printed: PrintedText) -> int:
-    """How many printed lines print ``row`` (compacted, digits and all)."""
-    return sum(1 for line in printed.lines if compact(line.text) == row)
+    """How many times the PDF prints ``row`` (compacted, digits and all): on one printed
+    line, or on up to three, where a header cell wraps inside the row (``非對稱確戰姿`` /
+    ``態``: a row's lines may hold its cells' pieces in any order), a page in two columns
+    read column by column (a table in one column prints its header row again atop the
+    next column, beside the other column's line)."""
+    lines = [compact(line.text) for line in printed.flow or printed.lines]
+    wanted, times, index = Counter(row), 0, 0
+    while index < len(lines):
+        taken = next((count for count in (1, 2, 3)
+                      if Counter("".join(lines[index : index + count])) == wanted), 0)
+        times += bool(taken)
+        index += taken or 1
+    return times
 
 
 def classify_article(produced_body: str, reference_body: str,
