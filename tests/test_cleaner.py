@@ -4035,3 +4035,18 @@ def test_a_paragraph_ending_at_a_comma_far_short_of_the_margin_ends_there():
     cut = Line(1, "文件重申「堅持一個中國原則」與九二共", wrap_edges=(0, 41))
     assert not ends_far_short(cut, Line(2, "識，並反對「台獨」分裂"), wrap)
     assert not ends_far_short(Line(1, last.text, wrap_edges=(2, 6)), Line(2, "他的"), wrap)
+
+
+def test_a_source_lines_url_broken_by_the_extractor_is_joined_as_a_footnotes():
+    """join_spaced_urls on a paragraph that credits a source (``資料來源：``, ``(圖片來源：``):
+    pymupdf4llm joins a URL's wrapped lines with a space, in a figure's source line as in a
+    footnote (001-08 in two columns: ``…/news/aopl/20250723 0228.aspx。``)."""
+    raw = (SNIPPETS / "001-08-two-column.pymupdf4llm.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "001-08.txt")
+    assert ("\n\n資料來源：〈中國雅魯藏布江大壩動工 看懂印度孟加拉為何憂慮〉，《中央社》，2025 年 7 月 23 日，"
+            "https://www.cna.com.tw/news/aopl/202507230228.aspx。\n\n") in converted.articles[0].body
+    # the report shows where the space went, past the line's first 60 characters
+    assert [(change.line, change.before[-25:], change.after[-24:])
+            for change in converted.reports[0].changes
+            if change.fix == "join_spaced_urls" and change.line == 93] == [
+        (93, "/aopl/20250723 0228.aspx。", "/aopl/202507230228.aspx。")]

@@ -23,9 +23,9 @@ end_where_the_next_would_fit, end_headings_before_paragraph_openings, join parag
 by pages (opens_with_gloss, continues_at_page_top, not opens_with_source_label), find headings
 (caption_set_as_heading),
 nest_unnumbered_subheadings; a table's lines: rebuild_flattened_table or a fenced block) →
-remove_cjk_spaces (not in a rebuilt table); footnote texts: join_spaced_urls; where the
-extractor keeps line-end hyphens: restore_dropped_spaces; where it drops them (not
-keeps_line_end_hyphens): restore_dropped_hyphens.
+remove_cjk_spaces (not in a rebuilt table); footnote texts and source credits:
+join_spaced_urls; where the extractor keeps line-end hyphens: restore_dropped_spaces;
+where it drops them (not keeps_line_end_hyphens): restore_dropped_hyphens.
 Every fix records its changes in a :class:`~zhiku.clean.report.Report`.
 """
 
@@ -159,6 +159,9 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
                 break
     blocks = build_blocks(lines, layout.hard_wrapped, layout.width, report, layout.wrap)
     for block in blocks:
+        if block.kind == "paragraph" and _SOURCE_CREDIT.search(block.text):
+            # a caption's or a source line's URL, broken as a footnote's is
+            block.text = join_spaced_urls(block.text, report, block.line)
         if block.kind != "table":  # its cells' lines lost their stray spaces already
             block.text = remove_cjk_spaces(block.text, report, block.line)
     footnotes = _footnote_texts(notes, report)
@@ -182,6 +185,10 @@ def clean_article(lines: list[Line], layout: Layout, report: Report) -> CleanArt
     for number, text in footnotes.items():
         footnotes[number] = repaired(text, notes.lines.get(number))
     return CleanArticle(blocks, footnotes)
+
+
+#: a credit for a picture's or a table's source: ``(圖片來源：https://…)``, ``資料來源：…``
+_SOURCE_CREDIT = re.compile(r"來\s?源\s*[：:]")
 
 
 def _footnote_texts(notes: Footnotes, report: Report) -> dict[str, str]:

@@ -160,7 +160,9 @@ def join_spaced_urls(text: str, report: Report | None = None, line: int | None =
     while _URL_WRAPPED.search(fixed):
         fixed = _URL_WRAPPED.sub(lambda m: m.group(m.lastindex), fixed)
     if fixed != text and report is not None:
-        report.add("join_spaced_urls", line, text[:60], fixed[:60])
+        # where the first space went: a long source line's URL is past its first 60 characters
+        at = max(0, next(i for i, (a, b) in enumerate(zip(text, fixed + "\0")) if a != b) - 40)
+        report.add("join_spaced_urls", line, text[at : at + 60], fixed[at : at + 60])
     return fixed
 
 
