@@ -4050,3 +4050,18 @@ def test_a_source_lines_url_broken_by_the_extractor_is_joined_as_a_footnotes():
             for change in converted.reports[0].changes
             if change.fix == "join_spaced_urls" and change.line == 93] == [
         (93, "/aopl/20250723 0228.aspx。", "/aopl/202507230228.aspx。")]
+
+
+def test_a_paragraphs_last_line_read_after_the_caption_goes_back_to_it():
+    """sentence_rest_after_caption (pdfminer, 002-01 in 12pt): pdfminer reads the paragraph's
+    short last line ``>所示。`` after the figure's caption; the paragraph stops mid-sentence
+    (``…如<圖一``) and no label opens with ``>``, so the line ends the paragraph again, and
+    the figure's labels are one text block after the caption. Before, ``>所示。`` opened
+    the block of labels. join_text: ``<`` and ``>`` bracket the number, no space joins them."""
+    raw = (SNIPPETS / "002-01-12pt.pdfminer.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "002-01-12pt.pdfminer.txt")
+    body = converted.articles[0].body
+    assert "出現的地位變化，如&lt;圖一&gt;所示。\n\n圖：&lt;圖一&gt;近期北韓在美中戰略三角關係的地位變化\n\n" \
+           "```text\n美\n中\n北\n核武建設期間\n(2012-2017)\n" in body
+    assert [(change.before[-12:], change.after[-12:]) for change in converted.reports[0].changes
+            if change.fix == "sentence_rest_after_caption"] == [("，如<圖一 | >所示。", "位變化，如<圖一>所示。")]

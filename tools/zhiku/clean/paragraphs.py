@@ -27,8 +27,9 @@ from .report import Report
 
 _CJK_CHAR = re.compile(f"[{IDEOGRAPHS}{FULLWIDTH_PUNCT}]")
 _FULLWIDTH_PUNCT_CHAR = re.compile(f"[{FULLWIDTH_PUNCT}]")
-_OPENING = "（(《〈「『【〔“‘"
-_CLOSING = "）)》〉」』】〕”’，。、；：！？"
+#: (``<`` and ``>`` bracket a table's or figure's number: ``如<圖一`` / ``>所示。``)
+_OPENING = "（(《〈「『【〔“‘<"
+_CLOSING = "）)》〉」』】〕”’，。、；：！？>"
 _SENTENCE_END = ("。", "！", "？", "」", "』", "）", ")", "；", "：", "…", "!", "?", ".")
 _FOOTNOTE_REF_AT_END = re.compile(r"\[\^[^\]]+\]$")
 #: a URL that ends a piece and goes on in the next; not one closed by ``;`` or ``,``, which
@@ -836,6 +837,13 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
                 wrap.marks_ends and line.trailing_space) or (
                 not parts and caption_before_its_table(following, wrap))):
             flush()
+            rest = sentence_rest_after_caption(blocks, content, index)
+            if rest is not None:
+                report.add("sentence_rest_after_caption", content[rest].no,
+                           blocks[-1].text[-8:] + " | " + content[rest].text,
+                           blocks[-1].text[-8:] + content[rest].text)
+                blocks[-1].text = join_text(blocks[-1].text, content[rest].text)
+                del content[rest]  # (ahead of the loop: the table's lines close up)
             blocks.append(Block("paragraph", line.text, line.no))
             # only a table's cells are rebuilt, never a figure's labels
             rebuild = wrap.marks_ends and bool(TABLE_NUMBER.match(line.text))
@@ -862,6 +870,29 @@ def _wrapped_paragraphs(lines: list[Line], width: int, report: Report,
                 flush()
     flush()
     return blocks
+
+
+def sentence_rest_after_caption(blocks: list[Block], lines: list[Line], caption: int
+                                ) -> int | None:
+    """The line after a caption that is the rest of the sentence before it: the paragraph
+    before the caption stops mid-sentence, and the line opens with what closes a bracket or
+    a sentence (no paragraph, cell or label opens so). The extractor read the paragraph's
+    short last line after the caption (pdfminer groups it in a box of its own).
+
+    Before (pdfminer, 002-01 in 12pt): ``…所出現的地位變化，如<圖一`` / ``<圖一>近期北韓在美中戰略
+    三角關係的地位變化`` / ``>所示。`` / ``美`` / …
+    After: the paragraph ending ``…如<圖一>所示。``, the caption, the figure's labels.
+    Returns the index of that line, or None.
+    """
+    previous = blocks[-1] if blocks else None
+    if previous is None or previous.kind != "paragraph" or \
+            (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END):
+        return None
+    rest = next((i for i in range(caption + 1, len(lines)) if not lines[i].gap), None)
+    if rest is None or not lines[rest].text.startswith((*_NO_PARAGRAPH_OPENING, ">", ")")) \
+            or not ends_sentence_before_note(lines[rest].text):
+        return None
+    return rest
 
 
 def caption_before_its_table(following: Line | None, wrap: Wrap) -> bool:
