@@ -4065,3 +4065,28 @@ def test_a_paragraphs_last_line_read_after_the_caption_goes_back_to_it():
            "```text\n美\n中\n北\n核武建設期間\n(2012-2017)\n" in body
     assert [(change.before[-12:], change.after[-12:]) for change in converted.reports[0].changes
             if change.fix == "sentence_rest_after_caption"] == [("，如<圖一 | >所示。", "位變化，如<圖一>所示。")]
+
+
+def test_a_marker_pymupdf_set_a_space_after_rejoins_its_line_without_the_space():
+    """rejoin_lines_split_at_markers (PyMuPDF, 001-05 in two columns): ``…並加速其進程。`` /
+    ``4 人工智慧`` is one printed line broken at the raised marker 4, PyMuPDF setting a space
+    after it; the line is glued back without that space. A piece so spaced that ends a
+    sentence is a footnote of one line (pdfminer: ``…36N5e。`` / ``6 同前註。``), and in
+    ``208 月`` (marker 20 glued to a month) the author's space stays. The whole PyMuPDF
+    text of 001-05 in two columns meets every target (fixtures/extracted; F1 0.182 before,
+    the right column's heading and paragraphs taken into footnote 4)."""
+    from zhiku.clean.footnotes import rejoin_lines_split_at_markers
+    from zhiku.clean.layout import Wrap
+
+    wrap = Wrap(marks_ends=False, full=46, slack=2)
+    lines = split_lines("權的迫切需求。1\n事件，不僅是加密貨幣史上最大單一竊盜案，2更佔據\n植入公司網路，構成雙重威脅。3\n"
+                        "這些非法網路活動直接為北韓的 WMD 及彈道飛\n彈發展提供資金，並加速其進程。\n4 人工智慧\n"
+                        "（Artificial Intelligence, AI）或機器學習\n")
+    kept = [line.text for line in rejoin_lines_split_at_markers(lines, wrap, Report())]
+    assert kept[4:] == ["彈發展提供資金，並加速其進程。4人工智慧", "（Artificial Intelligence, AI）或機器學習"]
+    notes = split_lines("權的迫切需求。1\n單一竊盜案，2更佔據\n構成雙重威脅。3\n並加速其進程。4\n"
+                        "被竊資金，5其中\n驚人地增加了 103%，\n…的政策，https://reurl.cc/36N5e。\n6 同前註。\n")
+    kept = [line.text for line in rejoin_lines_split_at_markers(notes, wrap, Report())]
+    assert kept[-2:] == ["…的政策，https://reurl.cc/36N5e。", "6 同前註。"]
+    body = body_of((EXTRACTED / "001-04-two-column.pymupdf.txt").read_text(encoding="utf-8"))
+    assert "國情院所有對北廣播業務，[^20]8 月 4 日撤除所有在停戰線" in body

@@ -59,7 +59,8 @@ def test_every_article_meets_the_fidelity_targets(scores, name):
 # 003-02: a heading in a larger font over three lines; 003-05; 003-06; 001-08: a source's
 # line ``日`` alone, then ``， https://…``, no paragraph's end; 003-07 PyMuPDF: a Latin
 # footnote's next line, ``Mogul and Helen Rega, …``, is no column's body; 001-07 PyMuPDF: a
-# stretched line before ``NdPr）``; 003-04 PyMuPDF: a month's number ending a line; 004-01 pypdf: a title
+# stretched line before ``NdPr）``; 003-04 PyMuPDF: a month's number ending a line; 001-05 PyMuPDF: a
+# marker with a space after it, ``4 人工智慧``; 004-01 pypdf: a title
 # over two lines whose rest reads as a name, a heading without numbering 8 short of the line;
 # 003-02 pymupdf4llm: a heading written as two heading lines; 001-04 pymupdf4llm: a sentence
 # set as a heading, a plain footnote's title closed on the next line, URLs broken after a dot;

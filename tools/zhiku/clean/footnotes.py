@@ -1597,7 +1597,10 @@ def resolve_lone_numbers(lines: list[Line], available: set[int], used: list[int]
 
 
 _OPENING_MARKER = re.compile(
-    r"^(\d{1,3})(?=$|[\u4e00-\u9fff「『（《〈，。、；：！？」』）)]| \d)|^(\d{2,7})(?=\s*([年月日]))")
+    r"^(\d{1,3})(?=$|[\u4e00-\u9fff「『（《〈，。、；：！？」』）)]| \d| [\u4e00-\u9fff])"
+    r"|^(\d{2,7})(?=\s*([年月日]))")
+#: PyMuPDF's space between a marker that opens a line piece and an ideograph: ``4 人工智慧``
+_SPACE_AFTER_MARKER = re.compile(r"^(\d{1,3}) (?=[\u4e00-\u9fff])")
 
 
 def _marker_number(match: re.Match, expected: int | None) -> int | None:
@@ -1628,6 +1631,9 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
     Before: ``1994 年 10 月，美中間出現了首次嚴重海上對峙，`` / ``2 1996 年 3 月台海危機期間，雙方``
     After:  ``1994 年 10 月，美中間出現了首次嚴重海上對峙，2 1996 年 3 月台海危機期間，雙方``
     (a number follows the marker: PyMuPDF keeps the space between them)
+    Before: ``彈發展提供資金，並加速其進程。`` / ``4 人工智慧`` (PyMuPDF set a space after the
+    marker, 001-05 in two columns) After: ``…並加速其進程。4人工智慧``; but not a piece so
+    spaced that ends a sentence: ``…36N5e。`` / ``6 同前註。`` is a footnote of one line.
 
     Only the next marker number (markers count up from 1 through an article), only
     where both pieces fit on one printed line, never across a page break, and never in a
@@ -1653,16 +1659,21 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
         if note and int(note.group(1)) < expected:
             in_notes = True
         match = _OPENING_MARKER.match(line.text) if not line.gap and not in_notes else None
+        spaced = _SPACE_AFTER_MARKER.match(line.text)
+        if match and spaced and spaced.group(1) == str(expected) and _ends_sentence(line.text):
+            match = None  # a footnote of one line (``6 同前註。``), not a line's rest
         if (match and _marker_number(match, expected) == expected and previous is not None
                 and not previous.gap and not line.page_start
                 # markers are printed small: their digits take about no width
                 and printed_width(previous.text) + printed_width(line.text)
                 - superscripts.get(previous.no, 0) - len(str(expected))
                 <= wrap.full + wrap.slack + 2):
+            rest = line.text if spaced is None or spaced.group(1) != str(expected) \
+                else spaced.group(1) + line.text[spaced.end() :]  # (not ``208 月``: 20 + 8)
             report.add("rejoin_lines_split_at_markers", line.no,
                        previous.text[-6:] + " | " + line.text[:8],
-                       previous.text[-6:] + line.text[:8])
-            previous.text += line.text
+                       previous.text[-6:] + rest[:8])
+            previous.text += rest
             superscripts[previous.no] = superscripts.get(previous.no, 0) + len(str(expected))
             expected += 1
             continue
