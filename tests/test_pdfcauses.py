@@ -385,6 +385,21 @@ def test_paragraphs_on_one_line_are_matched_by_the_printed_lines_they_hold():
     assert column_switches("\n\n".join(in_order), TWO_COLUMNS) == 1
 
 
+def test_a_line_across_the_pages_middle_is_in_neither_column():
+    """A centred line (the title, a running header or footer) starts left of the page's
+    middle and ends right of it: it is in neither column. A footer read after the right
+    column was a switch back to the left one (PyMuPDF, 001-05 in two columns: five on a
+    page, counted as interleaved; the case meets every target since the cleaner glues
+    ``4 人工智慧`` back). Read in turn, the page goes across once."""
+    title = line("北韓網路攻擊與安全威脅發展", 200, 60, 400, 10)
+    footer = line("國防安全即時評析 第 87 期 專題報導", 150, 780, 450, 10)
+    page = PrintedText([title, *TWO_COLUMNS.lines, footer])
+    in_turn = [title.text, *LEFT_COLUMN, *RIGHT_COLUMN, footer.text]
+    assert column_switches("\n".join(in_turn), page) == 1
+    interleaved = [text for pair in zip(LEFT_COLUMN, RIGHT_COLUMN, strict=True) for text in pair]
+    assert column_switches("\n".join([title.text, *interleaved, footer.text]), page) == 7
+
+
 def test_columns_set_side_by_side_on_one_line_are_not_counted():
     """pdftotext -layout holds both columns on one line, apart by spaces: the cleaner reads
     them apart (read_layout_columns), so its text is no case of interleaved lines."""

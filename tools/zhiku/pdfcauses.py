@@ -24,7 +24,8 @@ the median left and right edges of its lines, most of which are full.
 - ``columns``: on a page set in two columns, the extractor's text goes from one column to
   the other and back, line by line (:func:`column_switches`: more than
   :data:`MAX_COLUMN_SWITCHES` times on a page, each extracted line matched to the printed
-  line it holds), where reading one column after the other goes across once.  Which of two
+  line it holds, a line across the page's middle in neither column), where reading one
+  column after the other goes across once.  Which of two
   lines at the same height comes first is then not in the text.  Text that sets the columns
   side by side on one line (``pdftotext -layout``) is read apart by the cleaner and is not
   counted here.
@@ -555,9 +556,11 @@ def _number(label: str) -> tuple[int, str]:
 # --------------------------------------------------------------------------- columns
 
 #: times the extracted text may go from one column of a page to the other: once, reading
-#: one after the other, and twice more for a centred line over the left column (the running
-#: header, the page number) read before or after them
-MAX_COLUMN_SWITCHES = 3
+#: one after the other, and once more for a line read out of turn at a column's edge (a
+#: heading at the right column's top read before the left column's last lines); a line
+#: across the page's middle (the title, a centred running header or page number, a table
+#: as wide as the page) is in neither column and not counted
+MAX_COLUMN_SWITCHES = 2
 #: characters (digits aside) an extracted line needs to be matched to a printed line
 MIN_MATCHED_CHARACTERS = 8
 #: lines holding a run of this many spaces inside them: columns set side by side
@@ -574,7 +577,9 @@ def column_switches(raw: str, printed: PrintedText) -> int:
     """The most times, on one page, that the extractor's text goes from a line of one column
     to a line of the other: each extracted line matched to the one printed line with its
     text (:data:`MIN_MATCHED_CHARACTERS` or more, digits aside), its column by which side of
-    the page's middle it starts.  0 for text that sets the columns side by side
+    the page's middle it starts (a printed line across the middle is in neither: a centred
+    title or running header is read before or after both columns, and was counted as a
+    switch to the left column).  0 for text that sets the columns side by side
     (:data:`SIDE_BY_SIDE` on a tenth of its lines or more: the cleaner reads them apart).
 
     pdftotext of a page in two columns: ``韓國國家情報院（National Intelligence`` (left) /
@@ -591,7 +596,8 @@ def column_switches(raw: str, printed: PrintedText) -> int:
     middles = {page: (left + right) / 2 for page, (left, right) in edges.items()}
     keys = Counter(_line_key(line.text) for line in printed.lines)
     where = {_line_key(line.text): (line.page, line.x0 >= middles[line.page])
-             for line in printed.lines}
+             for line in printed.lines
+             if not line.x0 < middles[line.page] < line.x1}  # (across the middle: neither)
     unique = [key for key, count in keys.items()
               if count == 1 and len(key) >= MIN_MATCHED_CHARACTERS]
     switches: Counter = Counter()
@@ -600,8 +606,9 @@ def column_switches(raw: str, printed: PrintedText) -> int:
         key = _line_key(line)
         if len(key) < MIN_MATCHED_CHARACTERS:
             continue
-        places = [where[key]] if keys[key] == 1 else [
-            where[printed_key] for printed_key in _printed_lines_within(key, unique)]
+        places = ([where[key]] if key in where else []) if keys[key] == 1 else [
+            where[printed_key] for printed_key in _printed_lines_within(key, unique)
+            if printed_key in where]
         for page, right in places:
             if previous is not None and previous[0] == page and previous[1] != right:
                 switches[page] += 1
