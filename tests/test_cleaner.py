@@ -4090,3 +4090,22 @@ def test_a_marker_pymupdf_set_a_space_after_rejoins_its_line_without_the_space()
     assert kept[-2:] == ["…的政策，https://reurl.cc/36N5e。", "6 同前註。"]
     body = body_of((EXTRACTED / "001-04-two-column.pymupdf.txt").read_text(encoding="utf-8"))
     assert "國情院所有對北廣播業務，[^20]8 月 4 日撤除所有在停戰線" in body
+
+
+def test_a_title_read_after_the_first_section_heading_is_the_title():
+    """pdfminer (002-01 in 12pt) reads the first section's heading before the title printed
+    above it: ``壹.緒論`` / ``金正恩政權 10 週年的政策評析與影響：`` / ``以近期核戰略變化為中心`` /
+    ``2011 年 12 月 19 日，北韓前…``. The subtitle's line, far short, ends there though a
+    number opens the next line (``2011 年`` would have fitted: _number_opens_with_room), and
+    a title with a colon and its subtitle just below the first section's heading are the
+    title (_title_below_section), as they are just above it with the other extractors."""
+    raw = (SNIPPETS / "002-01-12pt.pdfminer.txt").read_text(encoding="utf-8")
+    article = convert_text(raw, "002-01-12pt.pdfminer.txt").articles[0]
+    assert (article.title, article.subtitle) == ("金正恩政權 10 週年的政策評析與影響", "以近期核戰略變化為中心")
+    assert "## 壹.緒論\n\n2011 年 12 月 19 日，北韓前領導人金正日突然死亡之後" in article.body
+    assert "以近期核戰略變化為中心" not in article.body
+    from zhiku.clean.paragraphs import _number_opens_with_room
+
+    assert _number_opens_with_room("2011 年 12 月 19 日，北韓前領導人", 54)
+    assert not _number_opens_with_room("2011 年 12 月 19 日，北韓前領導人", 4)
+    assert not _number_opens_with_room("Subrahmanyam Jaishankar）", 54)  # a Latin word: no number

@@ -150,12 +150,12 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
         index = first_section - 1
         while index >= 0 and len(candidates) < 3:
             block = kept[index]
-            if not (block.kind == "paragraph" or _title_heading(block)) or len(block.text) > 40 or any(
-                c in block.text for c in _SENTENCE
-            ) or not re.search(r"[\u4e00-\u9fff]", block.text):
+            if not _title_line(block):
                 break
             candidates.insert(0, block)
             index -= 1
+        if not candidates:
+            candidates = _title_below_section(kept, first_section)
         candidates = _title_blocks(candidates)
         if candidates and not heading_level(candidates[0].text):
             texts = [block.text for block in candidates]
@@ -166,6 +166,27 @@ def _metadata_from_blocks(article: Article, cleaned: CleanArticle, report: Repor
                 report.add("take_title_as_metadata", block.line, block.text)
                 kept.remove(block)
     cleaned.blocks[:] = kept
+
+
+def _title_line(block) -> bool:
+    """A block that may be a title's line: a short paragraph (or an unnumbered heading)
+    with ideographs and no sentence's end."""
+    return ((block.kind == "paragraph" or _title_heading(block)) and len(block.text) <= 40
+            and not any(c in block.text for c in _SENTENCE)
+            and bool(re.search(r"[\u4e00-\u9fff]", block.text)))
+
+
+def _title_below_section(kept: list, first_section: int) -> list:
+    """The title's blocks just below the first numbered section's heading, where an
+    extractor read the heading's box first (pdfminer, 002-01 in 12pt: ``## 壹.緒論`` /
+    ``金正恩政權 10 週年的政策評析與影響：`` / ``以近期核戰略變化為中心`` / ``2011 年 12 月 19 日，…``):
+    a title ending in a colon and its subtitle, followed by a paragraph of the section."""
+    blocks = kept[first_section + 1 : first_section + 4]
+    if len(blocks) == 3 and _title_line(blocks[0]) and _title_line(blocks[1]) \
+            and blocks[0].text.endswith(("：", ":")) and blocks[2].kind == "paragraph" \
+            and not _title_line(blocks[2]):
+        return blocks[:2]
+    return []
 
 
 def _title_blocks(candidates: list) -> list:

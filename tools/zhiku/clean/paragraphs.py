@@ -400,7 +400,8 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
         room = wrap.full - _printed_width(line.text) - (wrap.first_indent if opening else 0)
         return (far_short
                 and not text.endswith(("，", "、", ",", "-", "/"))
-                and not following.text[:1].isascii()
+                and not (following.text[:1].isascii()
+                         and not _number_opens_with_room(following.text, room))
                 and not keep_lines_before_long_words(line, following, room)
                 and not keep_lines_before_glued_urls(line, following, wrap, report))
     deficit = wrap.full - _printed_width(line.text)
@@ -441,6 +442,15 @@ def end_paragraphs_at_short_lines(line: Line, following: Line, after: Line | Non
         and not ends_sentence_before_note(following.text)
         and not heading_level(following.text)
     )
+
+
+def _number_opens_with_room(text: str, room: int) -> bool:
+    """Does ``text`` open with a year or a number that would have fitted, with its unit, in
+    the ``room`` a far short line left?  Then that line ended there: a subtitle before the
+    first paragraph (pdfminer, 002-01 in 12pt: ``以近期核戰略變化為中心`` / ``2011 年 12 月 19 日，
+    北韓前領導人…``), where a Latin word opening the next line may have been too wide."""
+    number = re.match(r"\d[\d,.]*\s*[年月日]", text)
+    return bool(number) and printed_width(number.group(0)) < room
 
 
 def ends_sentence_before_note(text: str) -> bool:
