@@ -4109,3 +4109,26 @@ def test_a_title_read_after_the_first_section_heading_is_the_title():
     assert _number_opens_with_room("2011 年 12 月 19 日，北韓前領導人", 54)
     assert not _number_opens_with_room("2011 年 12 月 19 日，北韓前領導人", 4)
     assert not _number_opens_with_room("Subrahmanyam Jaishankar）", 54)  # a Latin word: no number
+
+
+def test_a_markdown_tables_rest_below_its_header_on_the_next_page_stays_in_it():
+    """table_goes_on_below_its_header (pymupdf4llm, 002-01 in letter-14pt-sans): the table's
+    rest on the next page comes as a plain line opening with its header cells; it goes in
+    the table's text block, not in a paragraph. A line that opens with other words stays
+    a paragraph."""
+    from zhiku.clean.layout import Wrap
+    from zhiku.clean.paragraphs import build_blocks
+
+    lines = split_lines("|領域|作法|意義|\n|---|---|---|\n|黨|增設黨中央監察委|黨機器的運作獲得|\n"
+                        "||省，外交權回歸內閣，||\n\n領域 作法 意義 國務委員會成為政令公 布和法令決定的最終單 位。\n\n"
+                        "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話。\n")
+    report = Report()
+    blocks = build_blocks(lines, False, 76, report, Wrap(marks_ends=False, full=76))
+    assert [block.kind for block in blocks] == ["preformatted", "paragraph"]
+    assert blocks[0].text.endswith("||省，外交權回歸內閣，||\n領域 作法 意義 國務委員會成為政令公 布和法令決定的最終單 位。")
+    assert report.counts()["table_goes_on_below_its_header"] == 1
+    prose = split_lines("|領域|作法|意義|\n|---|---|---|\n|黨|增設黨中央監察委|黨機器的運作獲得|\n\n"
+                        "領域之外，國務委員會成為政令公布和法令決定的最終單位。\n")
+    assert [block.kind for block in build_blocks(prose, False, 76, Report(),
+                                                 Wrap(marks_ends=False, full=76))] == [
+        "table", "paragraph"]  # (its rows whole: a GFM table)

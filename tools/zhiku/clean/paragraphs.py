@@ -1670,6 +1670,12 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
         if _MARKDOWN_TABLE_ROW.match(line.text):
             table = keep_markdown_table(table, line, blocks, report)
             continue
+        if blocks and blocks[-1].markdown_table and table_goes_on_below_its_header(
+                blocks[-1], line):
+            report.add("table_goes_on_below_its_header", line.no, line.text[:20],
+                       "the table's rest")
+            blocks[-1].text += "\n" + line.text
+            continue
         table = None
         markdown = _MARKDOWN_HEADING.match(line.text)
         if markdown and caption_set_as_heading(markdown.group(2)):
@@ -1833,6 +1839,18 @@ def keep_markdown_table(table: Block | None, line: Line, blocks: list[Block],
     else:
         table.text += "\n" + line.text
     return table
+
+
+def table_goes_on_below_its_header(table: Block, line: Line) -> bool:
+    """Is ``line`` the rest of a Markdown table the extractor wrote, on the next page: a
+    line that opens with the table's header cells (printed again atop the page) and holds
+    more? pymupdf4llm may write that part as a plain line (002-01 in letter-14pt-sans:
+    ``|領域|作法|意義|`` / … / ``||省，外交權回歸內閣，||`` / (the page's footnotes) /
+    ``領域 作法 意義 國務委員會成為政令公 布和法令決定的最終單 位。 3. 金正恩…``). It goes in
+    the table's block, as written."""
+    header = [cell.strip() for cell in _CELL_BORDER.split(table.text.split("\n")[0].strip("|"))]
+    opening = " ".join(cell for cell in header if cell)
+    return bool(opening) and len(header) >= 2 and line.text.startswith(opening + " ")
 
 
 _DELIMITER_ROW = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
