@@ -3989,11 +3989,16 @@ def test_table_lines_after_a_caption_end_at_a_numbered_heading_or_prose():
     from zhiku.clean.paragraphs import Block, keep_table_lines_after_caption
 
     wrap = Wrap(marks_ends=False, full=76)
-    lines = split_lines("〈表一〉北韓核戰略的綜合目標\n- 外交\n`1.` 模糊核武政策的目標和意圖\n"
+    lines = split_lines("〈表一〉北韓核戰略的綜合目標\n```\n- 外交\n```\n`1.` 模糊核武政策的目標和意圖\n"
                         "資料來源：作者整理。\n")
     blocks = [Block("paragraph", lines[0].text, 1)]
-    assert keep_table_lines_after_caption(lines, 1, blocks, Report(), wrap) == 2
+    report = Report()
+    assert keep_table_lines_after_caption(lines, 1, blocks, report, wrap) == 4
     assert blocks[-1].kind == "preformatted" and blocks[-1].text == "外交\n1. 模糊核武政策的目標和意圖"
+    assert [(c.before, c.after) for c in report.changes][:3] == [
+        ("```", ""), ("- 外交", "外交"), ("```", "")]
+    fences = split_lines("〈表一〉北韓核戰略的綜合目標\n```\n```\n資料來源：作者整理。\n")
+    assert keep_table_lines_after_caption(fences, 1, [], Report(), wrap) == 0
     prose = split_lines("〈表一〉北韓核戰略的綜合目標\n以北韓的觀點而言，北韓的核戰略再以確保體系內部穩定的前提之下，"
                         "發戰核武的目標相當的明確，在此發展的過程當中，勢必會遇到周邊國家和主要大國的反對。\n")
     assert keep_table_lines_after_caption(prose, 1, [], Report(), wrap) == 0

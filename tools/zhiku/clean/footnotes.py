@@ -28,7 +28,7 @@ from .layout import (
     superscript_number,
     typical_width,
 )
-from .paragraphs import BRACKET_PAIRS, heading_level
+from .paragraphs import BRACKET_PAIRS, TABLE_CAPTION, heading_level
 from .report import Report
 
 _PDFTOTEXT_FOOTNOTE = re.compile(
@@ -1729,8 +1729,6 @@ def rest_of_a_line_after_a_sentence_marker(previous: Line, line: Line, wrap: Wra
     of a first line's 56, / ``對台政策…``), and the text goes on after it. The caller checks
     that both pieces make one printed line.
     """
-    from .paragraphs import TABLE_CAPTION, heading_level
-
     room = wrap.full - wrap.first_indent - printed_width(line.text)  # as a first line
     return bool(_MARKER_AFTER_SENTENCE.search(previous.text) and following
                 and ENDS_MID_SENTENCE.search(line.text)
@@ -1749,8 +1747,6 @@ def caption_ends_at_its_marker(previous: Line) -> bool:
     (29) / ``領域 當前目標 未來目標`` (21: the pieces would make one line, 3 more than full)
     After: the two lines stay apart (the caption, then the table's cells).
     """
-    from .paragraphs import TABLE_CAPTION
-
     return bool(TABLE_CAPTION.match(previous.text))
 
 

@@ -1751,7 +1751,7 @@ def keep_table_lines_after_caption(lines: list[Line], start: int, blocks: list[B
     """
     if wrap.full <= 0:
         return start - 1
-    rows: list[tuple[Line, str]] = []
+    rows: list[tuple[Line, str]] = []  # each line, and its text without the markup
     for index in range(start, len(lines)):
         line = lines[index]
         if line.gap:
@@ -1761,15 +1761,15 @@ def keep_table_lines_after_caption(lines: list[Line], start: int, blocks: list[B
                 return start - 1
             rows.append((line, line.text))  # the rest of the table, as the extractor wrote it
             continue
-        if _CODE_FENCE_LINE.match(line.text):  # the extractor's (``2012-2017`` set as code)
-            report.add("keep_table_lines_after_caption", line.no, line.text.strip(), "")
-            continue
         text = _TABLE_LINE_MARKUP.sub(lambda m: m.group(1) or "", line.text).strip()
+        if _CODE_FENCE_LINE.match(line.text) or not text:  # (``2012-2017`` set as code)
+            rows.append((line, ""))
+            continue
         if (heading_level(text, MAX_LINE_HEADING_LENGTH) or opens_with_source_label(text)
                 or max(map(_printed_width, text.split())) >= HEADING_LINE_SHARE * wrap.full):
-            if not rows:
+            if not any(kept for _, kept in rows):
                 return start - 1
-            blocks.append(Block("preformatted", "\n".join(text for _, text in rows),
+            blocks.append(Block("preformatted", "\n".join(kept for _, kept in rows if kept),
                                 rows[0][0].no))
             for row, kept in rows:
                 if kept != row.text.strip():
