@@ -2292,8 +2292,10 @@ def test_joined_line_ends_at_a_page_end_and_after_a_quote_mark():
     line = Line(1, "北韓駭客偽裝受雇者取得遠端工作機會，隨後在目標公司以合法雇用名義，利用 Apache "
                    "Log4j 等 非同步日誌軟體，或其他遠端軟體中已知的漏洞獲得初始存取權限，進一步部署 "
                    "Web Shell 並取得敏感")
+    printed = line.text
     remove_joined_wrap_spaces([line], 90, Report())
     assert "利用 Apache Log4j 等非同步日誌軟體" in line.text
+    assert line.printed == printed  # kept: a table's cells are read as printed
 
     note = Line(2, "> 15 機體應為 IL-76 運輸機，整體設計規畫可能參考俄國 A-50 預警機，實際用途仍待商榷，"
                    "由於北韓目前沒有軍事衛星，武器系統資料鏈可能 也尚未完備，在加上油料與後勤維修能否"
@@ -4137,3 +4139,22 @@ def test_a_markdown_tables_rest_below_its_header_on_the_next_page_stays_in_it():
     assert [block.kind for block in build_blocks(prose, False, 76, Report(),
                                                  Wrap(marks_ends=False, full=76))] == [
         "table", "paragraph"]  # (its rows whole: a GFM table)
+
+
+def test_a_tables_lines_joined_by_the_extractor_are_read_as_printed():
+    """keep_table_lines_after_caption reads a line as printed (``Line.printed``, which
+    remove_joined_wrap_spaces now keeps): pymupdf4llm joined a few printed lines of 002-01's
+    <表二> in a5-11pt into one line, and its wrap spaces went, so its cells ran together into
+    a piece as wide as a line of prose, and the table was read as prose."""
+    from zhiku.clean.layout import Line, Wrap
+    from zhiku.clean.paragraphs import Block, keep_table_lines_after_caption
+
+    printed = "領域 作法 意義 黨 增設黨中央監察 黨機器的運作獲 委員會和規律調查 得強化，避免出現單 部，打破單位特殊化 位獨大的問題，提高 的本位主義，"
+    joined = "領域 作法 意義 黨 增設黨中央監察黨機器的運作獲委員會和規律調查得強化，避免出現單部，打破單位特殊化位獨大的問題，提高的本位主義，"
+    lines = [Line(1, "<表二> 北韓近期國家正常化的主要策略"), Line(3, joined, printed=printed),
+             Line(5, "實際上，金正恩從 2019 年開始，便開始用「施政演說」的方式對外發表重要講話，內如涵蓋了內政、國防和外交。")]
+    blocks = [Block("paragraph", lines[0].text, 1)]
+    assert keep_table_lines_after_caption(lines, 1, blocks, Report(), Wrap(marks_ends=False, full=60)) == 1
+    assert blocks[-1].text == printed
+    assert keep_table_lines_after_caption([lines[0], Line(3, joined), lines[2]], 1, [], Report(),
+                                          Wrap(marks_ends=False, full=60)) == 0

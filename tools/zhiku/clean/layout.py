@@ -673,6 +673,8 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
                            text[max(0, space - 4) : space + 5],
                            text[max(0, space - 4) : space] + text[space + 1 : space + 5])
                 text = text[:space] + text[space + 1 :]
+            if text != piece.text:  # (a table's cells, set apart by spaces, read as printed)
+                piece.printed = piece.printed or piece.text
             piece.text = text
         result.extend(pieces)
     return result

@@ -1761,7 +1761,9 @@ def keep_table_lines_after_caption(lines: list[Line], start: int, blocks: list[B
                 return start - 1
             rows.append((line, line.text))  # the rest of the table, as the extractor wrote it
             continue
-        text = _TABLE_LINE_MARKUP.sub(lambda m: m.group(1) or "", line.text).strip()
+        # (its text as printed: the spaces that set cells apart, not wrap spaces, where the
+        # extractor joined a few printed lines of cells)
+        text = _TABLE_LINE_MARKUP.sub(lambda m: m.group(1) or "", line.printed or line.text).strip()
         if _CODE_FENCE_LINE.match(line.text) or not text:  # (``2012-2017`` set as code)
             rows.append((line, ""))
             continue
