@@ -9,6 +9,7 @@ to those two blocks.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -161,7 +162,7 @@ def join_spaced_urls(text: str, report: Report | None = None, line: int | None =
         fixed = _URL_WRAPPED.sub(lambda m: m.group(m.lastindex), fixed)
     if fixed != text and report is not None:
         # where the first space went: a long source line's URL is past its first 60 characters
-        at = max(0, next(i for i, (a, b) in enumerate(zip(text, fixed + "\0")) if a != b) - 40)
+        at = max(0, len(os.path.commonprefix([text, fixed])) - 40)
         report.add("join_spaced_urls", line, text[at : at + 60], fixed[at : at + 60])
     return fixed
 

@@ -1659,8 +1659,11 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
         if note and int(note.group(1)) < expected:
             in_notes = True
         match = _OPENING_MARKER.match(line.text) if not line.gap and not in_notes else None
-        spaced = _SPACE_AFTER_MARKER.match(line.text)
-        if match and spaced and spaced.group(1) == str(expected) and _ends_sentence(line.text):
+        # the next marker with PyMuPDF's space after it (not ``208 月``: 20 glued to 8 月)
+        spaced = _SPACE_AFTER_MARKER.match(line.text) if match else None
+        if spaced and spaced.group(1) != str(expected):
+            spaced = None
+        if spaced and _ends_sentence(line.text):
             match = None  # a footnote of one line (``6 同前註。``), not a line's rest
         if (match and _marker_number(match, expected) == expected and previous is not None
                 and not previous.gap and not line.page_start
@@ -1668,8 +1671,7 @@ def rejoin_lines_split_at_markers(lines: list[Line], wrap: Wrap, report: Report)
                 and printed_width(previous.text) + printed_width(line.text)
                 - superscripts.get(previous.no, 0) - len(str(expected))
                 <= wrap.full + wrap.slack + 2):
-            rest = line.text if spaced is None or spaced.group(1) != str(expected) \
-                else spaced.group(1) + line.text[spaced.end() :]  # (not ``208 月``: 20 + 8)
+            rest = spaced.group(1) + line.text[spaced.end() :] if spaced else line.text
             report.add("rejoin_lines_split_at_markers", line.no,
                        previous.text[-6:] + " | " + line.text[:8],
                        previous.text[-6:] + rest[:8])
