@@ -85,7 +85,7 @@ def test_other_extractors_meet_the_fidelity_targets(path):
     assert article.title == meta["title"] and article.authors == meta["authors"]
     score = score_article(path.stem, article.body, expected)
     assert score.passes(), score
-    assert furniture_left(article.body, series) == 0
+    assert furniture_left(article.body, [series, meta["title"]], expected) == 0
 
 
 PRINTED_METADATA = ("title", "subtitle", "title_en", "authors", "authors_en", "institute",
@@ -122,3 +122,22 @@ def test_a_table_kept_as_a_text_block_in_its_reading_order_counts_as_found():
     by_columns = "```text\n區分\n對象\n觸媒姿態\n第三方提供援助的國家，或潛在盟國\n擴大報復姿態\n敵對國家\n```\n"
     assert score_article("table", by_rows, table).paragraph_f1 == 1.0
     assert score_article("table", by_columns, table).paragraph_f1 == 0.0
+
+
+def test_matrix_compares_title_subtitle_and_authors_spacing_aside():
+    """pdf-matrix holds each article's title block to the reference's: an extractor's
+    space between a number and an ideograph is no difference; a section heading taken for
+    the title (pdfminer, 001-05 in two columns) is one."""
+    from types import SimpleNamespace
+
+    from zhiku.pdfmatrix import head_difference
+
+    meta = {"title": "金正恩政權 10週年的政策評析與影響", "subtitle": "以近期核戰略變化為中心",
+            "authors": []}
+    read = SimpleNamespace(title="金正恩政權 10 週年的政策評析與影響",
+                           subtitle="以近期核戰略變化為中心", authors=[])
+    assert head_difference(read, meta) == ""
+    wrong = SimpleNamespace(title="一、大規模金融竊盜與衝擊", subtitle=None, authors=["詹祥威"])
+    assert head_difference(wrong, {"title": "北韓網路攻擊與安全威脅發展", "authors": ["詹祥威"]}) \
+        == "title “一、大規模金融竊盜與衝擊” for “北韓網路攻擊與安全威脅發展”"
+    assert head_difference(None, meta).startswith("title “”")

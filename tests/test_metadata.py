@@ -102,6 +102,15 @@ def test_title_split_at_a_colon_into_title_and_subtitle():
         "「中國不跪」的民族主義敘事策略及其政治意涵", None)
 
 
+def test_title_and_subtitle_an_extractor_joined_split_at_the_colon():
+    """pymupdf4llm joins 002-01's two printed title lines into one; the colon still ends
+    the title. A colon inside brackets (a quoted title) ends nothing."""
+    assert title_and_subtitle(["金正恩政權 10 週年的政策評析與影響：以近期核戰略變化為中心"]) == (
+        "金正恩政權 10 週年的政策評析與影響", "以近期核戰略變化為中心")
+    assert title_and_subtitle(["中國《新時代：國家安全》白皮書之觀察"]) == (
+        "中國《新時代：國家安全》白皮書之觀察", None)
+
+
 def test_front_matter_without_a_cover_says_nothing():
     facts = read_front_matter([])
     assert (facts.series, facts.issue, facts.date, facts.publisher, facts.toc) == (

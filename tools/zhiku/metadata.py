@@ -47,13 +47,26 @@ def title_and_subtitle(lines: list[str]) -> tuple[str | None, str | None]:
 
     ``['評析 2025 年日本參議院選舉：', '日本政局與對台灣立場']`` →
     ``('評析 2025 年日本參議院選舉', '日本政局與對台灣立場')``
+
+    An extractor may join the two printed lines into one (pymupdf4llm); its one full-width
+    colon outside brackets still ends the title:
+    ``['金正恩政權 10 週年的政策評析與影響：以近期核戰略變化為中心']`` →
+    ``('金正恩政權 10 週年的政策評析與影響', '以近期核戰略變化為中心')``
     """
     lines = [line.strip() for line in lines if line.strip()]
     if not lines:
         return None, None
     if len(lines) >= 2 and lines[0].endswith(("：", ":")):
         return clean_title(lines[0].rstrip("：:")), clean_title(" ".join(lines[1:]))
+    joined = _JOINED_SUBTITLE.match(" ".join(lines))
+    if joined:
+        return clean_title(joined.group(1)), clean_title(joined.group(2))
     return clean_title(" ".join(lines)), None
+
+
+#: a title and its subtitle on one line: one full-width colon, none of the brackets a
+#: quoted title's colon would sit in, two characters at least on each side
+_JOINED_SUBTITLE = re.compile(r"^([^：「」『』《》（）]{2,})：([^：「」『』《》（）]{2,})$")
 
 
 def authors_from_line(text: str | None) -> list[str]:

@@ -664,6 +664,9 @@ def classify_results(results: list[Result], cache: Path) -> dict[tuple[str, str]
                 causes[(result.extractor, score.name)] = Cause(other=reason)
             continue
         for index, score in misses:
+            if index < len(result.heads) and result.heads[index]:  # the title block's
+                causes[(result.extractor, score.name)] = Cause(other=result.heads[index])
+                continue
             reference = as_typeset(result.case.references[index].body)
             causes[(result.extractor, score.name)] = classify_article(
                 result.bodies[index], reference, printed[pdf], raw)
