@@ -4158,3 +4158,43 @@ def test_a_tables_lines_joined_by_the_extractor_are_read_as_printed():
     assert blocks[-1].text == printed
     assert keep_table_lines_after_caption([lines[0], Line(3, joined), lines[2]], 1, [], Report(),
                                           Wrap(marks_ends=False, full=60)) == 0
+
+
+def test_facing_page_headers_title_on_even_pages_series_on_odd():
+    """remove_running_headers on facing pages (pdftotext of 001-06 in ``b5-facing``, three
+    pages): the title opens page 1 (it is the title) and page 2 (the even page's header),
+    the series opens page 3 only. Both headers go; the title stays the article's."""
+    raw = (EXTRACTED / "001-06-b5-facing.pdftotext.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "snippet.txt")
+    removed = [(c.line, c.before) for c in converted.source_report.changes
+               if c.fix == "remove_running_headers"]
+    assert removed == [(39, "斐濟不歡迎中國興建軍事基地之觀察"), (79, "國防安全即時評析")]
+    article = converted.articles[0]
+    assert article.title == "斐濟不歡迎中國興建軍事基地之觀察" and article.authors == ["章榮明"]
+    assert "國防安全即時評析" not in article.body
+
+
+def test_facing_page_headers_which_pages():
+    """facing_page_headers, on the keys of each page's first two lines (real page tops).
+
+    - The title printed first on page 1, then heading pages 2 and 4, and the series
+      heading page 3: headers on 2, 4 and 3, not on page 1.
+    - ``pdftotext -layout`` of a two-column page gives each column as a page: the series
+      heads the left columns (pages 1, 3, 5) and nothing repeats on the right ones, so it is
+      a header on page 1 too (no pair of facing headers makes page 1 the title's).
+    - A right column's first line (``助屬於基礎設施，…``, one page, commas) is no header.
+    """
+    from zhiku.clean.furniture import facing_page_headers
+
+    title, series = "美中在第三輪關稅談判的意圖", "國防安全即時評析"
+    tops = [[title, "沈明室"], [title, "進行場邊一對一的高層對話。"], [series, "二、美國的談判策略"],
+            [title, "此外，美方也將"]]
+    assert facing_page_headers(tops, tops) == {title: {1, 3}, series: {2}}
+
+    columns = [[series, "斐濟不歡迎中國興建軍事基地之觀察"], ["助屬於基礎設施，如體育館、游泳館和曲棍球場，斯"],
+               [series, "貳、安全意涵"], ["與中國的關係"], [series, "參、結論"]]
+    assert facing_page_headers(columns, columns) == {series: {0, 2, 4}}
+
+    three = [[series, "斐濟不歡迎中國興建軍事基地之觀察"], ["助屬於基礎設施，如體育館、游泳館和曲棍球場，斯"],
+             [series, "貳、安全意涵"]]
+    assert facing_page_headers(three, three) == {series: {0, 2}}

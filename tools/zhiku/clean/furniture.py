@@ -204,8 +204,23 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
     heading read before the header)
     After: the header gone, the heading kept: a known header is also dropped as a page's
     second line.
+
+    Facing pages (:func:`facing_page_headers`): the article's title heading its even pages
+    and the series its odd ones, none on the first page.
+    Before: ``美中在第三輪關稅談判的意圖`` opening pages 1, 2 and 4, ``國防安全即時評析``
+    opening page 3
+    After: both gone from pages 2–4; the title on page 1 stays.
     """
-    starts = [line for line in lines if line.page_start and not line.gap]
+    page_of: list[int] = []  # each line's page, counted from 0
+    tops: list[list[int]] = []  # each page's first two lines
+    for index, line in enumerate(lines):
+        if (line.page_start and not line.gap) or not tops:
+            tops.append([])
+        page_of.append(len(tops) - 1)
+        if not line.gap and len(tops[-1]) < 2:
+            tops[-1].append(index)
+    keys = [[_header_key(lines[index].text) for index in top] for top in tops]
+    starts = [lines[top[0]] for top in tops if top and lines[top[0]].page_start]
     counts = Counter(_header_key(line.text) for line in starts if len(line.text) <= 40)
     # three pages and a quarter of them at least (a header opens most pages: the same body
     # line or heading opening 3 of 33 pages is the same text printed three times), or (a
@@ -213,18 +228,25 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
     repeated = {key for key, count in counts.items()
                 if key and count >= 2 and count >= len(starts) * (
                     _HEADER_SHARE if count >= 3 else 1 / 2)}
-    if not repeated:
+    first_page = {_header_key(line.text) for line, page in zip(lines, page_of)
+                  if page == 0 and not line.gap and len(line.text.strip()) >= 4}
+    facing = facing_page_headers(keys, [[lines[index].text for index in top] for top in tops],
+                                 first_page)
+    if not repeated and not facing:
         return lines
+
+    def is_header(key: str, page: int) -> bool:
+        if key in facing:
+            return page in facing[key]
+        return key in repeated
+
     kept: list[Line] = []
     drop_next_start = False
-    since_start = 0  # non-empty lines since the page started
-    for line in lines:
-        if line.page_start:
-            since_start = 0
-        if not line.gap:
-            since_start += 1
+    for index, line in enumerate(lines):
+        page = page_of[index]
         # pdfminer may read a heading at the top of the page before the header
-        if (line.page_start or since_start == 2) and _header_key(line.text) in repeated:
+        if (index in tops[page] and (line.page_start or tops[page].index(index) == 1)
+                and is_header(_header_key(line.text), page)):
             report.add("remove_running_headers", line.no, line.text)
             drop_next_start = line.page_start
             continue
@@ -233,6 +255,96 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
             drop_next_start = False
         kept.append(line)
     return kept
+
+
+def facing_page_headers(keys: list[list[str]], texts: list[list[str]],
+                        first_page: set[str] = frozenset()) -> dict[str, set[int]]:
+    """Headers of facing pages: a line heading every second page, and the line heading the
+    pages between; each with the pages (from 0) where it is a header.
+
+    A book or journal heads its even pages with one line (the article's title) and its odd
+    pages with another (the series), and its first page with neither. The title then opens
+    pages 1, 2, 4, … (its first line is the title itself) and the series 3, 5, …: a line
+    that, after its first page, opens every second page and no page between is a header
+    there, and on its first page too when that is two pages before the next.
+
+    The pages between, from the second page on, are headed by the other line when one
+    short line that is no heading and holds no clause or sentence punctuation opens them
+    all, on two pages at least or where the first line was printed first on a page between
+    (``國防安全即時評析`` on page 3 of 4, after the title on page 1). With such a pair, a
+    first line that opens the text's first page is the title there, not a header, unless
+    the line after it repeats it. Without such a pair, a line must head two pages at least
+    (a table's header row printed again at the next page's top heads one).
+
+    The title need not open the first page (a photo's caption above it): a line printed
+    anywhere on the first page counts as printed there.
+
+    ``keys``: per page, the header keys of its first two lines; ``texts``: those lines;
+    ``first_page``: the keys of every line of the first page.
+    """
+    pages_count = len(keys)
+    opens: dict[str, set[int]] = {}
+    for page, page_keys in enumerate(keys):
+        for key in {*page_keys, *(first_page if page == 0 else ())}:
+            if key and len(key) <= 40:
+                opens.setdefault(key, set()).add(page)
+    headers: dict[str, set[int]] = {}
+    partners: dict[str, set[int]] = {}
+    for key, pages in opens.items():
+        first, *rest = sorted(pages)
+        if not rest:
+            continue
+        parity = rest[0] % 2
+        between = [page for page in range(first + 1, pages_count) if page % 2 != parity]
+        if (any(page % 2 != parity for page in rest) or not between
+                or set(range(rest[0], rest[-1] + 1, 2)) - pages):
+            continue
+        chain = set(rest)
+        if first % 2 == parity and first + 2 == rest[0]:
+            chain.add(first)
+        partner = _partner_header(key, chain, pages, keys, texts, title_first=first % 2 != parity)
+        if partner:
+            other, other_pages = partner
+            partners.setdefault(other, set()).update(other_pages)
+            if first == 0 and 0 in chain and not _repeated_below(keys[0], texts[0]):
+                chain.discard(0)
+        elif len(chain) < 2:  # one page again, and nothing heading the pages between
+            continue
+        headers[key] = chain
+    for other, pages in partners.items():
+        headers.setdefault(other, set()).update(pages)
+    return headers
+
+
+def _partner_header(key: str, chain: set[int], pages: set[int], keys: list[list[str]],
+                    texts: list[list[str]], title_first: bool) -> tuple[str, list[int]] | None:
+    """The line heading the pages between ``key``'s (``chain``), from the second page on,
+    with those pages; None when no one short line that is no heading and holds no clause
+    or sentence punctuation opens them all, or when they are one page and ``key`` was not
+    printed first on a page between (``title_first``: the title, then its header)."""
+    from .paragraphs import heading_level
+
+    parity = min(chain) % 2
+    others = [page for page in range(max(1, min(chain) - 1), min(len(keys) - 1, max(chain) + 1) + 1)
+              if page % 2 != parity and page not in pages]
+    if not others or (len(others) < 2 and not title_first):
+        return None
+    for other in sorted(set.intersection(*(set(keys[page]) for page in others)) - {key, ""}):
+        text = next(t for page in others for k, t in zip(keys[page], texts[page]) if k == other)
+        if (len(text) <= 40 and not heading_level(text)
+                and not _HEADER_FORBIDDEN.search(text.rstrip())):
+            return other, others
+    return None
+
+
+#: what a running header does not hold: clause punctuation, or a sentence's end
+_HEADER_FORBIDDEN = re.compile(r"[，、；,;]|[。！？.!?]$")
+
+
+def _repeated_below(keys: list[str], texts: list[str]) -> bool:
+    """The page's first line printed again below it, in full or at the start of a longer
+    line: a running title above the title it shortens."""
+    return len(keys) == 2 and bool(keys[0]) and texts[1].strip().startswith(texts[0].strip())
 
 
 #: the share of page starts a line repeated on three or more of them must open at least
