@@ -4198,3 +4198,18 @@ def test_facing_page_headers_which_pages():
     three = [[series, "斐濟不歡迎中國興建軍事基地之觀察"], ["助屬於基礎設施，如體育館、游泳館和曲棍球場，斯"],
              [series, "貳、安全意涵"]]
     assert facing_page_headers(three, three) == {series: {0, 2}}
+
+
+def test_header_read_below_a_tables_header_row():
+    """remove_running_headers (pdfminer, 002-01 in ``b5-facing``): on page 7 pdfminer reads
+    the reprinted header row of ``<表二>`` (``領域`` / ``作法`` / ``意義``) before the series
+    line that heads the page. A header that opens most pages is dropped down to a page's
+    fifth line, once a page; the table's cells stay."""
+    raw = (SNIPPETS / "002-01-b5-facing.pdfminer.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "snippet.txt")
+    removed = [c.before for c in converted.source_report.changes
+               if c.fix == "remove_running_headers"]
+    assert removed.count("智庫研究文集") == 6
+    assert removed.count("金正恩政權 10 週年的政策評析與影響") == 7
+    body = converted.articles[0].body
+    assert "智庫研究文集" not in body and "\n領域\n作法\n意義\n" in body

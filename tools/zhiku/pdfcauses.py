@@ -30,9 +30,10 @@ the median left and right edges of its lines, most of which are full.
   side by side on one line (``pdftotext -layout``) is read apart by the cleaner and is not
   counted here.
 
-- ``indent``: the same join at a full line, where B's first line is indented in the PDF
-  but the extracted text holds it without the indent (pdftotext and pdfplumber leave
-  leading spaces out): the break is then not in the text either.
+- ``indent``: the same join at a full line, or at one that B's first word does not fit
+  on, where B's first line is indented in the PDF but the extracted text holds it without
+  the indent (pdftotext and pdfplumber leave leading spaces out; so do PyMuPDF, pypdf and
+  PDFium in a justified Latin abstract): the break is then not in the text either.
 - ``table``: a table the cleaner kept as a fenced text block (issue 3, item 5: no cell is
   certain) holds every character of the reference's table (and its header row again where
   the PDF prints it again atop a page), in the extractor's order, not
@@ -252,10 +253,11 @@ def paragraph_break(first: str, second: str, printed: PrintedText,
     :data:`FULL_LINE_SLACK` em.  ``next-word``: it ends further short, but what opens
     ``second`` (``Kimsuky`` of ``Kimsuky 團體``) is wider than the most room it can have
     left: up to the column's right edge plus 1 em, as a full line of ideographs ends less
-    than one ideograph short of the margin.  ``indent``: the former is full, and ``second``
-    opens indented, but the extracted text ``raw`` holds its opening line without the
-    indent (pdftotext, pdfplumber: ``…Korean Peninsula and East Asia.`` / ``During this
-    period, …``, printed 2 em in)."""
+    than one ideograph short of the margin.  ``indent``: the former is full, or what opens
+    ``second`` is wider than the room it leaves, and ``second`` opens indented, but the
+    extracted text ``raw`` holds its opening line without the indent (pdftotext,
+    pdfplumber: ``…Korean Peninsula and East Asia.`` / ``During this period, …``, printed
+    2 em in)."""
     pairs = _line_pairs(compact(first), compact(second), printed.lines)
     if not pairs:
         return "", f"no printed line ends “{first[-10:]}” before one that begins “{second[:10]}”"
@@ -264,14 +266,15 @@ def paragraph_break(first: str, second: str, printed: PrintedText,
         column = printed.column(last.size)
         short = (column.right - last.x1) / column.em
         indent = (opening.x0 - column.left) / column.em
+        room = column.right + column.em - last.x1
         if indent > INDENT_SLACK:
-            if short <= FULL_LINE_SLACK and _indent_left_out(second, raw):
+            if (short <= FULL_LINE_SLACK or opening.lead > room) and _indent_left_out(second, raw):
                 kinds.add("indent")
                 continue
             return "", f"“{second[:10]}” is indented {indent:.1f} em (p. {opening.page + 1})"
         if short <= FULL_LINE_SLACK:
             kinds.add("full-line")
-        elif opening.lead > column.right + column.em - last.x1:
+        elif opening.lead > room:
             kinds.add("next-word")
         else:
             return "", (f"“{first[-10:]}” ends {short:.1f} em short of the margin, room for "
@@ -314,7 +317,8 @@ CAUSES = {
     "hyphen": "hyphens at PDF line ends",
     "full-line": "a full last line with no indent",
     "next-word": "a last line the next paragraph's first word does not fit on, no indent",
-    "indent": "a full last line, the next paragraph's indent left out of the text",
+    "indent": "a full last line (or one the next paragraph's first word does not fit on), "
+              "the next paragraph's indent left out of the text",
     "table": "a table's cells in the extractor's order (kept whole as a text block)",
 }
 

@@ -203,7 +203,8 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
     Before (pdfminer): ``三、美中拖延談判的意圖`` / ``國防安全即時評析`` opening a page (the
     heading read before the header)
     After: the header gone, the heading kept: a known header is also dropped as a page's
-    second line.
+    second line, and one opening most pages down to its fifth (pdfminer, 002-01 in
+    b5-facing: ``領域`` / ``作法`` / ``意義`` / ``智庫研究文集``, a table's header row read first).
 
     Facing pages (:func:`facing_page_headers`): the article's title heading its even pages
     and the series its odd ones, none on the first page.
@@ -212,13 +213,14 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
     After: both gone from pages 2–4; the title on page 1 stays.
     """
     page_of: list[int] = []  # each line's page, counted from 0
-    tops: list[list[int]] = []  # each page's first two lines
+    leads: list[list[int]] = []  # each page's first lines
     for index, line in enumerate(lines):
-        if (line.page_start and not line.gap) or not tops:
-            tops.append([])
-        page_of.append(len(tops) - 1)
-        if not line.gap and len(tops[-1]) < 2:
-            tops[-1].append(index)
+        if (line.page_start and not line.gap) or not leads:
+            leads.append([])
+        page_of.append(len(leads) - 1)
+        if not line.gap and len(leads[-1]) < _HEADER_DEPTH:
+            leads[-1].append(index)
+    tops = [lead[:2] for lead in leads]  # each page's first two lines
     keys = [[_header_key(lines[index].text) for index in top] for top in tops]
     starts = [lines[top[0]] for top in tops if top and lines[top[0]].page_start]
     counts = Counter(_header_key(line.text) for line in starts if len(line.text) <= 40)
@@ -242,12 +244,18 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
 
     kept: list[Line] = []
     drop_next_start = False
+    headed: set[int] = set()  # pages whose header is gone
     for index, line in enumerate(lines):
         page = page_of[index]
-        # pdfminer may read a heading at the top of the page before the header
-        if (index in tops[page] and (line.page_start or tops[page].index(index) == 1)
-                and is_header(_header_key(line.text), page)):
+        key = _header_key(line.text)
+        # pdfminer may read a heading at the top of the page before the header, or a table's
+        # cells: a header opening most pages is dropped further down too
+        if ((index in tops[page] and (line.page_start or tops[page].index(index) == 1)
+             and is_header(key, page))
+                or (index in leads[page] and page not in headed and key in repeated
+                    and key not in facing)):
             report.add("remove_running_headers", line.no, line.text)
+            headed.add(page)
             drop_next_start = line.page_start
             continue
         if drop_next_start:
@@ -346,6 +354,9 @@ def _repeated_below(keys: list[str], texts: list[str]) -> bool:
     line: a running title above the title it shortens."""
     return len(keys) == 2 and bool(keys[0]) and texts[1].strip().startswith(texts[0].strip())
 
+
+#: how many lines down a page a header opening most pages is still looked for
+_HEADER_DEPTH = 5
 
 #: the share of page starts a line repeated on three or more of them must open at least
 _HEADER_SHARE = 1 / 4
