@@ -2030,6 +2030,25 @@ def test_a_wide_gap_in_letter_spaced_text_stays_one_space():
     assert remove_cjk_spaces("國  防  安  全  研  究  院") == "國防安全研究院"
 
 
+def test_a_stretched_line_inside_a_joined_paragraph_loses_its_letter_spacing():
+    """remove_cjk_spaces (pymupdf4llm, 001-05 in b5-facing): a justified line stretched
+    glyph by glyph, inside a paragraph pymupdf4llm gave as one line. Too few of the
+    paragraph's ideographs are set apart for the whole to count as letter-spaced; the run
+    of eight or more does. An author's single space elsewhere stays."""
+    paragraph = ("北韓的網路行動也越來越傾向於鎖定高價值目標，這亦表明行動複雜性和效率正不斷提高。"
+                 "，北 韓 國 家 資 助 的 網 路 犯 罪 團 體 眾 多 包 含 Kimsuky、Scarcruft、"
+                 "BlueNoroff、Andariel 等，尤其是聲名狼藉的「拉撒路集團」，差距懸殊 透露訊息")
+    report = Report()
+    assert remove_cjk_spaces(paragraph, report) == (
+        "北韓的網路行動也越來越傾向於鎖定高價值目標，這亦表明行動複雜性和效率正不斷提高。"
+        "，北韓國家資助的網路犯罪團體眾多包含 Kimsuky、Scarcruft、"
+        "BlueNoroff、Andariel 等，尤其是聲名狼藉的「拉撒路集團」，差距懸殊 透露訊息")
+    assert [(c.before, c.after) for c in report.changes] == [
+        ("北 韓 國 家 資 助 的 網 路 犯 罪 團 體 眾 多 包 含", "北韓國家資助的網路犯罪團體眾多包含")]
+    short_run = paragraph[:42] + "黨 政 軍 經 社 文"  # six in a paragraph: left to the author
+    assert remove_cjk_spaces(short_run) == short_run
+
+
 
 #: a long real paragraph (001-06, pymupdf4llm 10.5pt-dense), so that a snippet reads as one
 #: line per paragraph

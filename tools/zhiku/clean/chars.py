@@ -68,6 +68,9 @@ _SPACE_AT_PUNCT = re.compile(
 _SPACE_BETWEEN_IDEOGRAPHS = re.compile(rf"(?<=[{IDEOGRAPHS}])[ \u3000]+(?=[{IDEOGRAPHS}])")
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _GLUED_IDEOGRAPHS = re.compile(rf"[{IDEOGRAPHS}](?=[{IDEOGRAPHS}])")
+#: eight ideographs or more, each set apart from the next by one space: a stretched line
+#: inside a paragraph an extractor joined (``北 韓 國 家 資 助 的 網 路 犯 罪 團 體 眾 多``)
+_LETTER_SPACED_IDEOGRAPHS = re.compile(rf"[{IDEOGRAPHS}](?: [{IDEOGRAPHS}]){{7,}}")
 
 
 def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None = None) -> str:
@@ -83,7 +86,10 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
     ``3 日， 美軍 與解 放軍 於上 海舉 行 2025 年度``). A gap wider than the letter-spacing
     is a space the author typed and stays, as one space: ``全 會  石 破 重 申`` →
     ``全會 石破重申`` (a headline's two parts, 001-03 fn 5).
-    A table row (``領域 作法 意義``) is too short for that.
+    A table row (``領域 作法 意義``) is too short for that. Within a longer text (pymupdf4llm
+    joins a paragraph's lines into one), a run of eight ideographs or more each set apart by
+    one space is such a line: ``，北 韓 國 家 資 助 的 網 路 犯 罪 團 體 眾 多 包 含 Kimsuky`` →
+    ``，北韓國家資助的網路犯罪團體眾多包含 Kimsuky``.
     A single space between two ideographs in ordinary text is the author's (headlines
     such as ``差距懸殊 透露訊息曝``) and is kept, as are spaces between CJK and Latin
     letters or digits (``2025 年 7 月``).
@@ -112,6 +118,14 @@ def remove_cjk_spaces(text: str, report: Report | None = None, line: int | None 
                 return " " if len(match.group(0)) > letter_spacing else repl(match)
 
             text = _SPACE_BETWEEN_IDEOGRAPHS.sub(close_up, text)
+    if " " in text:
+        def close_run(match: re.Match) -> str:
+            closed = match.group(0).replace(" ", "")
+            if report is not None:
+                report.add("remove_cjk_spaces", line, match.group(0), closed)
+            return closed
+
+        text = _LETTER_SPACED_IDEOGRAPHS.sub(close_run, text)
     return text
 
 
