@@ -4232,3 +4232,18 @@ def test_header_read_below_a_tables_header_row():
     assert removed.count("金正恩政權 10 週年的政策評析與影響") == 7
     body = converted.articles[0].body
     assert "智庫研究文集" not in body and "\n領域\n作法\n意義\n" in body
+
+
+def test_the_pages_last_footnote_number_printed_below_its_text():
+    """recover_last_late_number (pdftotext, 003-01 in b5-facing): ``8`` / footnote 8's text /
+    footnote 9's text / ``9`` / ``-4-``. The ``9`` is footnote 9's number, not a page
+    number: footnote 8 ends at its sentence, footnote 9 is the rest."""
+    raw = (EXTRACTED / "003-01-b5-facing.pdftotext.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "snippet.txt")
+    body = converted.articles[0].body
+    assert "[^8]: Elmo R. Zumwalt, Jr., On Watch (New York: New York Times Book Co., 1976), " \
+           "p. 394.\n" in body
+    assert '[^9]: Sean M. Lynn-Jones, "A Quiet Success for Arms Control' in body
+    assert [c.before for c in converted.reports[0].changes
+            if c.fix in ("remove_page_numbers", "recover_late_footnote_numbers")] == [
+        'Sean M. Lynn-Jones, "A Quiet Success for…']

@@ -203,6 +203,11 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             if not in_block:
                 body.append(line)
             continue
+        if in_block and current == str(last_number) and recover_last_late_number(
+                lines, index, body, notes, last_number, report):
+            last_number += 1
+            current = str(last_number)
+            continue
         if _DIGITS_ONLY.match(line.text) and (
             in_block or line.page_start or following is None or following.page_start
         ) and not _date_cut_after_number(line, following):
@@ -523,6 +528,45 @@ def recover_late_footnote_numbers(lines: list[Line], index: int, body: list[Line
     report.add("recover_late_footnote_numbers", lines[late].no,
                rest[0][:40] + "…", f"[^{skipped}]")
     return late
+
+
+def recover_last_late_number(lines: list[Line], index: int, body: list[Line], notes: Footnotes,
+                             last_number: int, report: Report) -> bool:
+    """The page's last footnote, its number printed by pdftotext below the page's footnotes
+    (:func:`recover_late_footnote_numbers` when a later footnote's number comes first).
+
+    Before (003-01 in b5-facing): ``8`` / ``Elmo R. Zumwalt, Jr., On Watch (…), p. 394.`` /
+    ``Sean M. Lynn-Jones, "A Quiet Success …`` / … / ``方艦艇進行偵察，…潛艦。`` / ``9`` /
+    ``-4-`` (page ends)
+    After: footnote 8 = ``Elmo R. Zumwalt, … p. 394.``, footnote 9 = ``Sean M. Lynn-Jones,
+    …潛艦。``; before, ``9`` went as a page number and footnote 9's text into footnote 8.
+
+    Only when ``lines[index]`` holds the next number alone, nothing but page numbers follows
+    it on its page, its marker is in the body, and the current footnote's text ends a
+    sentence before its last line. True when the footnote was split.
+    """
+    number = str(last_number + 1)
+    if lines[index].text != number or not _marker_in_body(number, body):
+        return False
+    for line in lines[index + 1 :]:
+        if line.page_start:
+            break
+        if not line.gap and not _PAGE_NUMBER_LINE.match(line.text):
+            return False
+    note = notes.texts.get(str(last_number), [])
+    split = next((i for i, text in enumerate(note[:-1]) if _ENDS_NOTE.search(text)), None)
+    if split is None:
+        return False
+    notes.texts[str(last_number)], rest = note[: split + 1], note[split + 1 :]
+    notes.add(number, rest[0], lines[index].no)
+    notes.texts[number].extend(rest[1:])
+    report.add("recover_late_footnote_numbers", lines[index].no, rest[0][:40] + "…",
+               f"[^{number}]")
+    return True
+
+
+#: a page number as a footer prints it: ``7``, ``- 7 -``, ``-7-``
+_PAGE_NUMBER_LINE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
 
 
 #: how a footnote's rest on the next page starts: a date's day, a URL, or the full stop of
