@@ -4247,3 +4247,22 @@ def test_the_pages_last_footnote_number_printed_below_its_text():
     assert [c.before for c in converted.reports[0].changes
             if c.fix in ("remove_page_numbers", "recover_late_footnote_numbers")] == [
         'Sean M. Lynn-Jones, "A Quiet Success for…']
+
+
+def test_a_date_number_written_after_the_footer_goes_back_into_its_date():
+    """pdftotext (001-08 in b5-facing) writes a stretched source line in pieces, and one of
+    them, the day ``23``, last on the page, after the footer ``-4-``:
+    ``2025`` / ``年`` / ``7`` / ``月`` / ``日，https://www.cna.com.tw/…`` … ``-4-`` / ``23``.
+    The footer is the page's number (second-to-last, the numbers running on with the pages);
+    ``23`` goes back where the page's one date lacks its day."""
+    raw = (EXTRACTED / "001-08-b5-facing.pdftotext.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "snippet.txt")
+    numbers = [c.before for c in converted.source_report.changes
+               if c.fix == "remove_page_numbers"]
+    assert numbers == ["-1-", "-2-", "-3-", "-4-"]
+    assert [(c.before, c.after) for c in converted.reports[0].changes
+            if c.fix == "restore_stranded_date_numbers"] == [("23", "月 23")]
+    body = converted.articles[0].body
+    assert "《中央社》，2025 年 7 月 23 日，https://www.cna.com.tw/news/aopl/202507230228.aspx。" \
+        in body
+    assert "-4-" not in body

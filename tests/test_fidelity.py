@@ -141,3 +141,16 @@ def test_matrix_compares_title_subtitle_and_authors_spacing_aside():
     assert head_difference(wrong, {"title": "北韓網路攻擊與安全威脅發展", "authors": ["詹祥威"]}) \
         == "title “一、大規模金融竊盜與衝擊” for “北韓網路攻擊與安全威脅發展”"
     assert head_difference(None, meta).startswith("title “”")
+
+
+def test_furniture_left_counts_a_page_number_glued_to_a_footnote():
+    """A footer ``-4-`` glued to the footnote above it (pdftotext, 001-08 in b5-facing,
+    before the cleaner took it for the page's number) is furniture; dates, page ranges and
+    URLs with hyphens are not; a header the reference itself prints counts only beyond it."""
+    from zhiku.pdfmatrix import furniture_left
+
+    assert furniture_left("正文。\n\n[^21]: 同前註。-4-", []) == 1
+    assert furniture_left("頁 3-4。\n\n[^1]: pp. 361-363, 2025-07-10/.", []) == 0
+    title = "美中在第三輪關稅談判的意圖"
+    assert furniture_left(f"{title}\n\n正文。", [title], f"正如〈{title}〉所述。") == 0
+    assert furniture_left(f"{title}\n\n正文。", [title], "正文。") == 1

@@ -603,18 +603,25 @@ def extract(case: Case, extractor: str, cache: Path) -> str:
 
 def furniture_left(body: str, headers: list[str], reference: str = "") -> int:
     """Page numbers and running headers left in the article's body (paragraphs or glued
-    into them). A header the reference's own text holds (an article's title, quoted in its
-    body) counts only in more paragraphs than there."""
+    into them, footnotes included: ``[^21]: 同前註。-4-``). A header the reference's own
+    text holds (an article's title, quoted in its body) counts only in more paragraphs
+    than there."""
     from .pdfread import PAGE_NUMBER
 
     def blocks(text: str) -> list[str]:
         return [block.strip() for block in re.split(r"\n\s*\n", text)]
 
     count = sum(1 for block in blocks(body) if PAGE_NUMBER.match(block))
+    count += max(0, len(_GLUED_PAGE_NUMBER.findall(body))
+                 - len(_GLUED_PAGE_NUMBER.findall(reference)))
     for header in filter(None, headers):
         printed = sum(1 for block in blocks(reference) if header in block)
         count += max(0, sum(1 for block in blocks(body) if header in block) - printed)
     return count
+
+
+#: a page number set between dashes (``-4-``, ``- 4 -``) glued to a paragraph's text
+_GLUED_PAGE_NUMBER = re.compile(r"(?<=\S)[ ]?(?<![\w/.\-–—])[-–—] ?\d{1,3} ?[-–—](?![\w/.\-–—])")
 
 
 def head_difference(article, meta: dict) -> str:

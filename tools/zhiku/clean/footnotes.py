@@ -8,10 +8,12 @@ to the preceding character (``討論。1基本上``) or superscript digits (``�
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import pairwise
 
 from .chars import IDEOGRAPHS
 from .layout import (
@@ -104,6 +106,37 @@ def _date_cut_after_number(line: Line, following: Line | None) -> bool:
     """
     return following is not None and not following.page_start \
         and _DATE_UNIT_AFTER.match(following.text) is not None and not line.page_start
+
+
+def restore_stranded_date_number(line: Line, body: list[Line], report: Report) -> bool:
+    """A lone number that ends a page after its footer, put back into the one date on its
+    page that lacks it: pdftotext writes the pieces of a stretched justified line apart,
+    and may write one of them last (001-08 in b5-facing: ``2025`` / ``年`` / ``7`` / ``月``
+    / ``日，https://www.cna.com.tw/…。`` … ``-4-`` / ``23``).
+    After: ``…月`` / ``23`` / ``日，https://…``, a piece of the line again.
+
+    A day (1–31) goes where a line ends with ``月`` and the next opens with ``日``; a month
+    (1–12) where one ends with ``年`` and the next opens with ``月``. Only where the page
+    holds exactly one such place. True when the number was put back."""
+    number = int(line.text)
+    page: list[int] = []  # the page's body lines, latest first
+    for position in range(len(body) - 1, -1, -1):
+        if not body[position].gap:
+            page.append(position)
+        if body[position].page_start:
+            break
+    page.reverse()
+    holes = [here for here, after in pairwise(page)
+             if (body[here].text.endswith("月") and body[after].text.startswith("日")
+                 and 1 <= number <= 31)
+             or (body[here].text.endswith("年") and body[after].text.startswith("月")
+                 and 1 <= number <= 12)]
+    if len(holes) != 1:
+        return False
+    report.add("restore_stranded_date_numbers", line.no, line.text,
+               body[holes[0]].text[-6:] + " " + line.text)
+    body.insert(holes[0] + 1, dataclasses.replace(line, page_start=False))
+    return True
 
 
 def _separate_pdftotext(lines: list[Line], report: Report,
@@ -211,6 +244,11 @@ def _separate_pdftotext(lines: list[Line], report: Report,
         if _DIGITS_ONLY.match(line.text) and (
             in_block or line.page_start or following is None or following.page_start
         ) and not _date_cut_after_number(line, following):
+            if not line.page_start and restore_stranded_date_number(line, body, report):
+                in_block = False
+                if following is not None:
+                    following.page_start = True
+                continue
             report.add("remove_page_numbers", line.no, line.text)
             in_block = False
             if following is not None:

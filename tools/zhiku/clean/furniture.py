@@ -74,6 +74,11 @@ def remove_page_numbers_by_position(lines: list[Line], form_feeds: bool,
 
 
 def _page_numbers_at_page_ends(lines: list[Line]) -> set[int]:
+    """Lines that open or end a page with its number: numbers that run on with the pages
+    (page i → i + a constant, on two pages at least). A page's second or second-to-last
+    line counts where its edge line is not the page's number: pdftotext may write a piece
+    of a stretched line after the footer (``…同前註。`` / ``-4-`` / ``23``, 001-08 in
+    b5-facing, where ``23`` is a date's day)."""
     pages: list[list[int]] = []
     for index, line in enumerate(lines):
         if line.page_start or not pages:
@@ -81,14 +86,24 @@ def _page_numbers_at_page_ends(lines: list[Line]) -> set[int]:
         if not line.gap:
             pages[-1].append(index)
     candidates: list[tuple[int, int]] = []  # (line index, number - page index)
+    inner: list[tuple[int, int, int]] = []  # (line index, number - page index, edge index)
     for page_index, page in enumerate(pages):
-        for index in {page[0], page[-1]} if page else ():
-            number = _page_number(lines[index].text)
+        for edge, inside in ((0, 1), (-1, -2)) if page else ():
+            number = _page_number(lines[page[edge]].text)
             if number is not None:
-                candidates.append((index, number - page_index))
+                candidates.append((page[edge], number - page_index))
+            if len(page) > 2:
+                number = _page_number(lines[page[inside]].text)
+                if number is not None:
+                    inner.append((page[inside], number - page_index, page[edge]))
     offsets = Counter(offset for _, offset in candidates)
-    return {index for index, offset in candidates
-            if offsets[offset] >= 2 or (len(pages) == 1 and index == pages[0][-1])}
+    doomed = {index for index, offset in candidates
+              if offsets[offset] >= 2 or (len(pages) == 1 and index == pages[0][-1])}
+    if offsets:
+        running = max(offsets, key=offsets.get)
+        doomed.update(index for index, offset, edge in inner
+                      if offsets[running] >= 2 and offset == running and edge not in doomed)
+    return doomed
 
 
 def _counting_lone_numbers(lines: list[Line]) -> set[int]:
