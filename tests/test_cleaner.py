@@ -4266,3 +4266,14 @@ def test_a_date_number_written_after_the_footer_goes_back_into_its_date():
     assert "《中央社》，2025 年 7 月 23 日，https://www.cna.com.tw/news/aopl/202507230228.aspx。" \
         in body
     assert "-4-" not in body
+
+
+def test_a_one_line_paragraph_after_a_short_last_line_in_a_joined_paragraph():
+    """split_joined_paragraphs (pymupdf4llm, 004-01 in b5-facing, full line 72, indent 4):
+    pymupdf4llm joins the editor's note to the paragraph before it. That paragraph's last
+    printed line ``年的國防預算…轉捩點。`` (62) had room for more; the note (60) fits a line
+    after the indent: two paragraphs."""
+    raw = (SNIPPETS / "004-01-b5-facing.pymupdf4llm.txt").read_text(encoding="utf-8")
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert body.rstrip().endswith(
+        "顯見東北亞安保情勢正開始進入轉捩點。\n\n編按：本文僅代表作者個人觀點，不代表遠景基金會之政策與立場。")

@@ -769,7 +769,8 @@ def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) 
     Only where both printed lines hold no Latin letters (their widths are then exact):
     ``…「高桅行動」（Operation Highmast）`` / ``在印太區域…`` stays one paragraph.
     Without an indent, a paragraph's short last line may stand inside the text's last
-    printed lines (:func:`_last_line_inside`).
+    printed lines (:func:`_last_line_inside`); with one, the last printed line may be a
+    paragraph of its own (:func:`_last_paragraph_on_one_line`).
     """
     text = line.text
     chain = _wrap_chain(text, full)
@@ -786,6 +787,9 @@ def split_joined_paragraphs(line: Line, full: int, indent: int, report: Report) 
         if room >= max(2, opening_unit_width(after)) or _opens_indented(after, text[
                 chain[index + 1] + 1 :], full):
             cuts.append(space)
+    if indent and chain and _last_paragraph_on_one_line(text[starts[-2] : chain[-1]],
+                                                      text[chain[-1] + 1 :], full, indent):
+        cuts.append(chain[-1])
     for index, space in enumerate(chain if not indent else []):
         inside = _last_line_inside(text[:space], starts[index], full, whole_lines=True)
         if inside is not None:
@@ -823,6 +827,23 @@ def _opens_indented(line: str, following: str, full: int) -> bool:
     if not following or _ENDS_SENTENCE.search(line) or LATIN_LETTER.search(following[:1]):
         return False
     return opening_unit_width(following) < full - printed_width(line)  # widths are ±1
+
+
+def _last_paragraph_on_one_line(before: str, after: str, full: int, indent: int) -> bool:
+    """The joined line's last printed line is a paragraph of one line, after one that ended
+    its paragraph short: ``before`` ends a sentence two ideographs at least short of a full
+    line (and of what opens ``after``), and ``after`` fits in a line after the indent.
+
+    Before (pymupdf4llm, 004-01 in b5-facing, full line 72, indent 4): ``…韓國 2022`` ␠
+    ``年的國防預算甚至超過日本，顯見東北亞安保情勢正開始進入轉捩點。`` (62) ␠
+    ``編按：本文僅代表作者個人觀點，不代表遠景基金會之政策與立場。`` (60)
+    After: the editor's note is a paragraph of its own. Only on lines without Latin
+    letters, whose widths are exact."""
+    if not _ENDS_SENTENCE.search(before) or LATIN_LETTER.search(before) \
+            or LATIN_LETTER.search(after) or not after:
+        return False
+    room = full - printed_width(before)
+    return room >= max(4, opening_unit_width(after) + 2) and printed_width(after) <= full - indent
 
 
 def _last_line_inside(text: str, start: int, full: int, whole_lines: bool = False
