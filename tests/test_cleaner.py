@@ -4277,3 +4277,23 @@ def test_a_one_line_paragraph_after_a_short_last_line_in_a_joined_paragraph():
     body = convert_text(raw, "snippet.md").articles[0].body
     assert body.rstrip().endswith(
         "顯見東北亞安保情勢正開始進入轉捩點。\n\n編按：本文僅代表作者個人觀點，不代表遠景基金會之政策與立場。")
+
+
+def test_a_running_header_that_carries_its_page_number():
+    """page_numbers: a header with the page's number at its right end (``a4-double-headnum``)
+    comes as one line (pypdf: ``國防安全即時評析 1``; pdftotext -layout with the tab's
+    spaces) or as two (PyMuPDF: ``國防安全即時評析`` / ``2``). A header line counts where two
+    lines at least print its text with a number; a date or a list item does not."""
+    from zhiku.clean.furniture import page_numbers
+
+    lines = split_lines("國防安全即時評析 1\n英國強勢表態備戰印太安全之虛實\n鍾志東\n…基本立場。\n"
+                        "國防安全即時評析 2\n貳、安全意涵\n7 月 23 日\n8 月 23 日\n"
+                        "國防安全即時評析                                  3\n"
+                        "1 工黨政府不排除軍事選項\n4\n")
+    assert page_numbers(lines) == {0: 1, 4: 2, 8: 3, 10: 4}
+    raw = (EXTRACTED / "001-02-a4-double-headnum.pypdf.txt").read_text(encoding="utf-8")
+    converted = convert_text(raw, "snippet.txt")
+    assert [c.before for c in converted.source_report.changes
+            if c.fix == "remove_page_numbers"][:3] == [
+        "國防安全即時評析 1", "國防安全即時評析 2", "國防安全即時評析 3"]
+    assert converted.articles[0].title == "英國強勢表態備戰印太安全之虛實"

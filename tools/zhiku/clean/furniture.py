@@ -37,6 +37,39 @@ def _page_number(text: str) -> int | None:
     return int(match.group(1) or match.group(2)) if match else None
 
 
+#: a running header that carries its page's number on its line, the number last or first:
+#: ``國防安全即時評析    3`` (a tab or spaces between), ``3 國防安全即時評析``
+_HEADED_NUMBER = re.compile(r"^(\d{1,3})\s+(\S.*\S)$|^(\S.*\S)\s+(\d{1,3})$")
+#: what a header's text holds at least: four ideographs or letters
+_HEADER_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def page_numbers(lines: list[Line]) -> dict[int, int]:
+    """Line index → the page number the line prints: a number alone (``7``, ``- 7 -``,
+    ``第 7 頁``), or a running header with its page's number (``國防安全即時評析  3``) whose
+    text two such lines at least print, 40 characters at most, four ideographs or letters
+    at least, no clause or sentence punctuation (not ``7 月 23 日``, not a list item)."""
+    numbers: dict[int, int] = {}
+    headed: dict[int, tuple[str, int]] = {}
+    for index, line in enumerate(lines):
+        if line.gap:
+            continue
+        number = _page_number(line.text)
+        if number is not None:
+            numbers[index] = number
+            continue
+        match = _HEADED_NUMBER.match(line.text)
+        if match:
+            text = re.sub(r"\s+", " ", match.group(2) or match.group(3))
+            if (len(text) <= 40 and len(_HEADER_LETTERS.findall(text)) >= 4
+                    and not _HEADER_FORBIDDEN.search(text)):
+                headed[index] = (text, int(match.group(1) or match.group(4)))
+    printed = Counter(text for text, _ in headed.values())
+    numbers.update({index: number for index, (text, number) in headed.items()
+                    if printed[text] >= 2})
+    return numbers
+
+
 def remove_page_numbers_by_position(lines: list[Line], form_feeds: bool,
                                     report: Report) -> list[Line]:
     """Drop the page numbers a footer (or header) printed, found where pages end.
@@ -74,36 +107,48 @@ def remove_page_numbers_by_position(lines: list[Line], form_feeds: bool,
 
 
 def _page_numbers_at_page_ends(lines: list[Line]) -> set[int]:
-    """Lines that open or end a page with its number: numbers that run on with the pages
-    (page i → i + a constant, on two pages at least). A page's second or second-to-last
-    line counts where its edge line is not the page's number: pdftotext may write a piece
-    of a stretched line after the footer (``…同前註。`` / ``-4-`` / ``23``, 001-08 in
-    b5-facing, where ``23`` is a date's day)."""
+    """Lines near a page's top or bottom that print its number: numbers that run on with
+    the pages (page i → i + a constant, on two pages at least), at most one a page, the
+    one nearest the page's edge.
+
+    A page's first :data:`NUMBER_DEPTH` lines and last two count: pdftotext may write a
+    piece of a stretched line after the footer (``…同前註。`` / ``-4-`` / ``23``, 001-08 in
+    b5-facing, ``23`` a date's day), and a number set at the header's right end comes
+    after the header (PyMuPDF: ``國防安全即時評析`` / ``2``) or after the next lines too
+    (pdfminer: ``國防安全即時評析`` / ``英國強勢表態備戰印太安全之虛實`` / ``1``)."""
+    numbering = page_numbers(lines)
     pages: list[list[int]] = []
     for index, line in enumerate(lines):
         if line.page_start or not pages:
             pages.append([])
         if not line.gap:
             pages[-1].append(index)
-    candidates: list[tuple[int, int]] = []  # (line index, number - page index)
-    inner: list[tuple[int, int, int]] = []  # (line index, number - page index, edge index)
+    # (offset, page) → the page's lines printing a number at that offset, nearest the edge
+    found: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for page_index, page in enumerate(pages):
-        for edge, inside in ((0, 1), (-1, -2)) if page else ():
-            number = _page_number(lines[page[edge]].text)
-            if number is not None:
-                candidates.append((page[edge], number - page_index))
-            if len(page) > 2:
-                number = _page_number(lines[page[inside]].text)
-                if number is not None:
-                    inner.append((page[inside], number - page_index, page[edge]))
-    offsets = Counter(offset for _, offset in candidates)
-    doomed = {index for index, offset in candidates
-              if offsets[offset] >= 2 or (len(pages) == 1 and index == pages[0][-1])}
-    if offsets:
-        running = max(offsets, key=offsets.get)
-        doomed.update(index for index, offset, edge in inner
-                      if offsets[running] >= 2 and offset == running and edge not in doomed)
+        ranked = [*((rank, index) for rank, index in enumerate(page[:NUMBER_DEPTH])),
+                  *((rank, index) for rank, index in enumerate(reversed(page[-2:])))]
+        for rank, index in sorted(ranked):
+            if index in numbering:
+                found.setdefault((numbering[index] - page_index, page_index), []).append(
+                    (rank, index))
+    offsets = Counter(offset for offset, _ in found)
+    # the numbering that runs on over most pages reaches down the page; another (a footer's
+    # and a header's numbers both) only at a page's edge: footnote numbers near the top of
+    # short pages run on with them now and then
+    running = max(offsets, key=lambda offset: (offsets[offset], -offset), default=None)
+    doomed = set()
+    for (offset, page_index), candidates in found.items():
+        rank, index = min(candidates)
+        if offsets[offset] >= 2 and (offset == running or rank == 0):
+            doomed.add(index)
+    if len(pages) == 1 and pages[0] and pages[0][-1] in numbering:
+        doomed.add(pages[0][-1])
     return doomed
+
+
+#: how many lines down a page its number is looked for
+NUMBER_DEPTH = 4
 
 
 def _counting_lone_numbers(lines: list[Line]) -> set[int]:
@@ -130,8 +175,9 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         return not indented_text and following is not None and following.indent > 0
 
-    numbered = [(index, _page_number(line.text)) for index, line in enumerate(lines)
-                if not line.gap and _PAGE_NUMBER.match(line.text) and not footnote_number(index)]
+    numbering = page_numbers(lines)
+    numbered = [(index, number) for index, number in sorted(numbering.items())
+                if not footnote_number(index)]
     if len(numbered) < 2:
         return set()
     characters = [0]  # characters before each line
@@ -378,10 +424,11 @@ _HEADER_SHARE = 1 / 4
 
 
 def _header_key(text: str) -> str:
-    """The line as a running header: its numbers as ``#``, and without the Markdown heading
-    mark pymupdf4llm gives the header on a page where it takes its font for a heading's
-    (``#### 國防安全即時評析`` on one page, ``國防安全即時評析`` on the others)."""
-    return re.sub(r"\d+", "#", re.sub(r"^#{1,6}\s+", "", text.strip()))
+    """The line as a running header: its numbers as ``#``, its runs of spaces as one, and
+    without the Markdown heading mark pymupdf4llm gives the header on a page where it takes
+    its font for a heading's (``#### 國防安全即時評析`` on one page, ``國防安全即時評析``
+    on the others)."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", re.sub(r"^#{1,6}\s+", "", text.strip())))
 
 
 def remove_boilerplate(lines: list[Line], report: Report) -> list[Line]:
