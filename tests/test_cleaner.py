@@ -4297,3 +4297,15 @@ def test_a_running_header_that_carries_its_page_number():
             if c.fix == "remove_page_numbers"][:3] == [
         "國防安全即時評析 1", "國防安全即時評析 2", "國防安全即時評析 3"]
     assert converted.articles[0].title == "英國強勢表態備戰印太安全之虛實"
+
+
+def test_a_footnotes_rest_at_the_foot_of_the_next_page_without_a_gap():
+    """footnote_rest_ends_page (pypdf, 003-03 in a4-double-headnum): footnote 3 stops at
+    ``《求是`` on page 1; its rest is page 2's last line, right after the body's
+    ``…構建排他性`` and before page 3 resumes ``『小集團』…``: it cites a URL and ends as a
+    footnote ends, so it goes back to footnote 3 and the sentence joins across the page."""
+    raw = (EXTRACTED / "003-03-a4-double-headnum.pypdf.txt").read_text(encoding="utf-8")
+    body = convert_text(raw, "snippet.txt").articles[0].body
+    assert "拉攏地區盟伴，構建排他性『小集團』，執意推進" in body
+    assert "《求是網》，2017 年 4 月 15 日，http://www.qstheory.cn/dukan/qs/2017-04/15/" \
+           "c_1120788993.htm。\n" in body

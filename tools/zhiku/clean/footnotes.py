@@ -288,6 +288,11 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             else:
                 body.append(line)
             continue
+        if current is not None and footnote_rest_ends_page(line, following,
+                                                           notes.texts[current]):
+            notes.texts[current].append(line.text)
+            report.add("reclaim_footnote_tails", line.no, line.text[:40] + "…", f"[^{current}]")
+            continue
         body.append(line)
     if current is not None and not in_block:
         # the article's last page: a footnote's rest with no footnote of its own after it
@@ -295,6 +300,21 @@ def _separate_pdftotext(lines: list[Line], report: Report,
         if note and not _ENDS_NOTE.search(note[-1]):
             reclaim_wide_footnote_tails(body, current, note, full, report)
     return body, notes
+
+
+def footnote_rest_ends_page(line: Line, following: Line | None, note: list[str]) -> bool:
+    """The rest of the last footnote, printed at the foot of the next page below its body
+    text, where nothing marks the footnotes' start: the page's last line cites a URL and
+    ends as a footnote ends, and the last footnote stops mid-sentence.
+
+    Before (pypdf, 003-03 in a4-double-headnum): footnote 3 ``…〈以習近平總書記總體國家安全觀
+    為指引 譜寫國家安全新篇章〉，《求是`` … body ``…拉攏地區盟伴，構建排他性`` /
+    ``網》，2017 年 4 月 15 日，http://www.qstheory.cn/dukan/qs/2017-04/15/c_1120788993.htm。``
+    / (page ends) ``『小集團』，執意推進…``
+    After: footnote 3 ends ``…《求是網》，2017 年 4 月 15 日，http://…htm。``; the body
+    paragraph goes on ``…構建排他性『小集團』，…``."""
+    return (following is None or following.page_start) and not line.page_start \
+        and _unfinished(note) and _cited_rest(line.text)
 
 
 def _note_width(lines: list[Line], full: int) -> int:
