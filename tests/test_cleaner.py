@@ -4291,6 +4291,8 @@ def test_a_running_header_that_carries_its_page_number():
                         "國防安全即時評析                                  3\n"
                         "1 工黨政府不排除軍事選項\n4\n")
     assert page_numbers(lines) == {0: 1, 4: 2, 8: 3, 10: 4}
+    glued = split_lines("國防安全即時評析1\n美國國防部近期關鍵礦物生產動向\n國防安全即時評析2\n")
+    assert page_numbers(glued) == {0: 1, 2: 2}  # pdfplumber sets no space before it
     raw = (EXTRACTED / "001-02-a4-double-headnum.pypdf.txt").read_text(encoding="utf-8")
     converted = convert_text(raw, "snippet.txt")
     assert [c.before for c in converted.source_report.changes
@@ -4309,3 +4311,20 @@ def test_a_footnotes_rest_at_the_foot_of_the_next_page_without_a_gap():
     assert "拉攏地區盟伴，構建排他性『小集團』，執意推進" in body
     assert "《求是網》，2017 年 4 月 15 日，http://www.qstheory.cn/dukan/qs/2017-04/15/" \
            "c_1120788993.htm。\n" in body
+
+
+def test_a_header_with_its_number_above_an_indented_table_line_is_no_footnote_number():
+    """remove_page_numbers_by_position without form feeds (pypdf, 002-01 in
+    a4-double-headnum): ``智庫研究文集 13`` opens a page whose first line, a table cell, is
+    indented. A lone number before an indented line is pypdf's footnote number; a header
+    with its number is not."""
+    filler = "".join(f"正文第 {n} 行，沒有句號的一行字，寫到頁底為止\n" for n in range(12))
+    raw = ("智庫研究文集 12\n" + filler + "智庫研究文集 13\n      遠程彈道飛彈 IRBM\n" + filler
+           + "智庫研究文集 14\n" + filler)
+    report = Report()
+    from zhiku.clean.furniture import remove_page_numbers_by_position
+
+    kept = remove_page_numbers_by_position(split_lines(raw), False, report)
+    assert [c.before for c in report.changes] == ["智庫研究文集 12", "智庫研究文集 13",
+                                                  "智庫研究文集 14"]
+    assert kept[12].text == "遠程彈道飛彈 IRBM" and kept[12].page_start

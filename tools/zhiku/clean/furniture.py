@@ -38,8 +38,10 @@ def _page_number(text: str) -> int | None:
 
 
 #: a running header that carries its page's number on its line, the number last or first:
-#: ``國防安全即時評析    3`` (a tab or spaces between), ``3 國防安全即時評析``
-_HEADED_NUMBER = re.compile(r"^(\d{1,3})\s+(\S.*\S)$|^(\S.*\S)\s+(\d{1,3})$")
+#: ``國防安全即時評析    3`` (a tab or spaces between), ``3 國防安全即時評析``, or glued to
+#: an ideograph (pdfplumber: ``國防安全即時評析3``)
+_HEADED_NUMBER = re.compile(r"^(\d{1,3})(?:\s+|(?=[\u4e00-\u9fff]))(\S.*\S)$"
+                            r"|^(\S.*\S)(?:\s+|(?<=[\u4e00-\u9fff]))(\d{1,3})$")
 #: what a header's text holds at least: four ideographs or letters
 _HEADER_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
@@ -172,6 +174,8 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
     indented_text = sum(line.indent > 0 for line in content) >= len(content) / 2
 
     def footnote_number(index: int) -> bool:  # pypdf: ``1`` / `` Katha Kalia, …``
+        if not _PAGE_NUMBER.match(lines[index].text):
+            return False  # a running header with its number: ``智庫研究文集 13``
         following = lines[index + 1] if index + 1 < len(lines) else None
         return not indented_text and following is not None and following.indent > 0
 
