@@ -366,6 +366,19 @@ def test_a_kept_line_end_hyphen_loses_the_space_its_join_put_after_it():
          "April 20, 2025, https://reurl.cc/9no8mn."),
         "在 pre- and post-war 的比較之下，兩者並無差異。"]
     assert [change.fix for change in report.changes] == ["close_kept_hyphen_joins"]
+    # before a number too (003-07, a4-double-headnum)
+    lines = close_kept_hyphen_joins(split_lines(
+        "即使印度具備先進的 A- 50EHI 型預警機，但在這次作戰中並未發揮預警與 \n"), report)
+    assert lines[0].text == "即使印度具備先進的 A-50EHI 型預警機，但在這次作戰中並未發揮預警與"
+
+
+def test_a_list_mark_before_a_page_split_word_is_not_text():
+    """join_page_split_paragraph (pymupdf4llm, 003-01 in a4-double-headnum): the page
+    broke ``處理機制`` inside the word, and pymupdf4llm set the rest as a list item
+    (``- 制，…``). The mark goes; after punctuation a list item stays one."""
+    raw = (EXTRACTED / "003-01-a4-double-headnum.pymupdf4llm.txt").read_text(encoding="utf-8")
+    body = convert_text(raw, "snippet.md").articles[0].body
+    assert "建立相應的處理機制，美中間日益尖銳的海上遭遇" in body
 
 
 def test_a_markdown_table_of_whole_rows_stays_a_table():

@@ -681,7 +681,7 @@ def remove_joined_wrap_spaces(lines: list[Line], full: int, report: Report,
 
 
 #: a hyphen that ended a printed line, a joining space, a capitalised word: ``E- Tangata``
-_KEPT_HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])- (?=[A-Z][a-z])")
+_KEPT_HYPHEN_JOIN = re.compile(r"(?<=[A-Za-z])- (?=[A-Z][a-z]|\d)")
 
 
 def close_kept_hyphen_joins(lines: list[Line], report: Report) -> list[Line]:
@@ -691,7 +691,8 @@ def close_kept_hyphen_joins(lines: list[Line], report: Report) -> list[Line]:
     pymupdf4llm drops a line-end hyphen before a word in lower case (``mp-`` / ``materials``
     → ``mpmaterials``) but keeps it before a capitalised word, and joins with a space:
     Before (001-06, a5-11pt): ``“Towards a Genuine ‘Ocean of Peace’,” E- Tangata, April 20``
-    After: ``… E-Tangata, April 20``.  A suspended hyphen is followed by a word in lower
+    After: ``… E-Tangata, April 20``; so before a number (003-07, a4-double-headnum:
+    ``A- 50EHI`` → ``A-50EHI``).  A suspended hyphen is followed by a word in lower
     case (``pre- and post-war``) and stays; text that keeps its printed lines is not read
     here (a space after a hyphen there is the author's)."""
     for line in lines:

@@ -1722,14 +1722,25 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
             and not ends_far_short(last, line, wrap)
         ):
             fix = "continues_at_page_top" if page_top else "join_page_split_paragraph"
+            rest = _bullet_inside_a_word(previous.text, line.text)
             report.add(fix, line.no, previous.text[-8:] + " | " + line.text[:8],
-                       previous.text[-8:] + line.text[:8])
-            previous.text = join_text(previous.text, line.text)
+                       previous.text[-8:] + rest[:8])
+            previous.text = join_text(previous.text, rest)
             last_no, last = line.no, line
             continue
         blocks.append(Block("paragraph", line.text, line.no))
         last_no, last = line.no, line
     return blocks
+
+
+def _bullet_inside_a_word(previous: str, text: str) -> str:
+    """``text`` without the list mark pymupdf4llm set before a page-split paragraph's rest,
+    where the page broke the paragraph inside a word (003-01 in a4-double-headnum:
+    ``…建立相應的處理機`` / ``- 制，美中間日益尖銳的…`` → ``…處理機制，美中間…``); a mark
+    after punctuation (``…包括：`` / ``- 第一``) is left as it is."""
+    if text.startswith("- ") and re.search(r"[\u3400-\u9fff]$", previous):
+        return text[2:]
+    return text
 
 
 def keep_table_lines_after_caption(lines: list[Line], start: int, blocks: list[Block],
