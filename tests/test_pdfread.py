@@ -367,3 +367,33 @@ def test_a_page_set_in_two_columns_is_read_column_by_column():
             page.append((text, column, y, SIZE))
     body = cleaned_body([page], width=50)
     assert body == f"## 壹、前言\n\n{first}\n\n{second}\n\n{third}\n"
+
+
+def test_a_running_header_inside_a_table_that_runs_on_is_no_row():
+    """pdftables.running_headers: a4-double-headnum prints ``智庫研究文集`` and the page
+    number on one header line, in about the table's size; where 002-01's table runs on over
+    pages 12–14, that line opened each page among the table's lines, and was read as a row
+    (``| 智庫研究文集 | 13 |``). A line opening three pages or more with the same text,
+    numbers aside, is passed over: it stays in the text, for the cleaner to remove."""
+    from zhiku.pdftables import running_headers, table_lines
+
+    def row(page: int, y: float, *texts: str, size: float = 10) -> PageLine:
+        glyphs = [glyph for text, x in zip(texts, (72, 300))
+                  for glyph in line(text, x, y, size, page).glyphs]
+        made = PageLine.of(page, glyphs)
+        made.flow = "body"
+        return made
+
+    top = row(11, 40, "智庫研究文集", "11", size=9.8)
+    caption = line("〈表一〉北韓核戰略的綜合目標", 72, 500, 10, page=11)
+    cells = [row(11, 520, "核武裝", "預估數量：50<X<100"),
+             row(12, 40, "智庫研究文集", "12", size=9.8),
+             row(12, 60, "遠程彈道飛彈", "預估數量：200"),
+             row(13, 40, "智庫研究文集", "13", size=9.8),
+             row(13, 60, "政治", "強化全面支配的政治體系")]
+    body = [top, caption, *cells]
+    headers = running_headers(body)
+    assert headers == {id(top), id(cells[1]), id(cells[3])}
+    assert [body[index] for index in table_lines(body, 1, BODY_12PT, headers)] == [
+        cells[0], cells[2], cells[4]]
+    assert len(table_lines(body, 1, BODY_12PT)) == 5  # before: the headers among the rows

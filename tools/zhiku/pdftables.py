@@ -26,6 +26,7 @@ one; a figure's labels set apart after its caption (``<圖一> …``) are kept a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -84,17 +85,22 @@ def pieces_of(line: PageLine) -> list[Piece]:
     return pieces
 
 
-def table_lines(body: Sequence[PageLine], start: int, column: Column) -> list[int]:
+def table_lines(body: Sequence[PageLine], start: int, column: Column,
+                furniture: frozenset[int] = frozenset()) -> list[int]:
     """The indexes in ``body`` (the body text's lines, all pages) of the table (or the
     figure's labels) whose caption is ``body[start]``: the lines after it while they have cells set apart, or a
     single piece narrower than :data:`PROSE_WIDTH` of the column (a cell's wrapped line),
-    in the caption's font size.  Empty without a caption or without cells after it."""
+    in the caption's font size.  Empty without a caption or without cells after it.
+    A running header on the way (``furniture``: ids of lines, :func:`running_headers`) is
+    passed over: it stays in the text, for the cleaner to remove and report."""
     if not TABLE_CAPTION.match(body[start].plain):
         return []
     width = column.right - column.left
     found, apart = [], []  # the lines, and whether each has cells set apart
     for index in range(start + 1, len(body)):
         line = body[index]
+        if id(line) in furniture:
+            continue
         if abs(line.size - body[start].size) >= 0.3:
             break
         cells = len(pieces_of(line)) >= 2
@@ -331,10 +337,11 @@ def read_tables(body: Sequence[PageLine], column: Column, left: float,
     which the cleaner keeps as a fenced text block, never joined to prose."""
     tables: dict[int, list[str]] = {}
     taken: set[int] = set()
+    furniture = running_headers(body)
     for start, line in enumerate(body):
         if id(line) in taken:
             continue
-        indexes = table_lines(body, start, column)
+        indexes = table_lines(body, start, column, furniture)
         if not indexes:
             continue
         lines = [body[i] for i in indexes]
@@ -344,6 +351,22 @@ def read_tables(body: Sequence[PageLine], column: Column, left: float,
             [" ", *(line_text(line, left) for line in lines), " "]
         taken.update(id(line) for line in lines)
     return tables, taken
+
+
+def running_headers(body: Sequence[PageLine]) -> frozenset[int]:
+    """The ids of the lines that open a page with the same text as on two other pages at
+    least, numbers aside (``智庫研究文集␣…␣13``: a header with its page number, in the
+    table's size where a table runs on across the page, a4-double-headnum)."""
+    tops: dict[int, PageLine] = {}
+    for line in body:
+        if line.page not in tops or line.y0 < tops[line.page].y0:
+            tops[line.page] = line
+
+    def key(line: PageLine) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.plain)).strip()
+
+    counts = Counter(key(line) for line in tops.values())
+    return frozenset(id(line) for line in tops.values() if counts[key(line)] >= 3)
 
 
 def render_table(rows: list[list[str]]) -> list[str]:

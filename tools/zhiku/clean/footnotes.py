@@ -290,6 +290,8 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             continue
         if current is not None and footnote_rest_ends_page(line, following,
                                                            notes.texts[current]):
+            while body and body[-1].gap:  # the gap above the page's footnotes (zhiku)
+                body.pop()
             notes.texts[current].append(line.text)
             report.add("reclaim_footnote_tails", line.no, line.text[:40] + "…", f"[^{current}]")
             continue
