@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from itertools import pairwise
 
 from .layout import BARE_URL, Line, following_text
@@ -331,7 +332,7 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
 
 
 def facing_page_headers(keys: list[list[str]], texts: list[list[str]],
-                        first_page: set[str] = frozenset()) -> dict[str, set[int]]:
+                        first_page: Collection[str] = ()) -> dict[str, set[int]]:
     """Headers of facing pages: a line heading every second page, and the line heading the
     pages between; each with the pages (from 0) where it is a header.
 
