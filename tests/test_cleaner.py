@@ -3791,6 +3791,20 @@ def test_pymupdf4llm_paragraph_lines_in_two_columns_are_not_hard_wrapped():
     assert is_hard_wrapped(split_lines(column))
 
 
+def test_pymupdf4llm_double_spaced_paragraph_lines_are_not_hard_wrapped():
+    """is_hard_wrapped (pymupdf4llm, 001-08 in a4-double-headnum): double-spaced print puts
+    fewer lines on a page, so more paragraphs are a page's rest of one or two lines, and the
+    footnotes are many short quotes; 7 of its 70 lines (10%) are wider than any printed line
+    can be. Before, it was read as hard-wrapped (``\\## 壹、前言``, every paragraph glued;
+    para F1 0.034). Three such lines and 5% of the lines say it."""
+    from zhiku.clean.layout import is_hard_wrapped
+
+    raw = (EXTRACTED / "001-08-a4-double-headnum.pymupdf4llm.txt").read_text(encoding="utf-8")
+    assert not is_hard_wrapped(split_lines(raw))
+    assert convert_text(raw, "001-08.txt").articles[0].body.startswith(
+        "## 壹、前言\n\n2025 年 7 月 19 日國務院總理李強出席雅魯藏布江下游水電工程開工儀式")
+
+
 def test_an_unnumbered_heading_line_ends_before_a_paragraphs_first_line():
     """end_headings_before_paragraph_openings / _unnumbered_heading_line: pypdf, PyMuPDF and
     PDFium of a narrow column (full line 46, first-line indent 4, which the text does not

@@ -222,7 +222,12 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
         # one line far wider; pymupdf4llm ends every line with a space, so spaces say
         # nothing there. Its headings, page numbers and running headers are short lines.
         printed = sorted(display_width(line.text) for line in content if len(line.text) >= 8)
-        if sum(width > 200 for width in printed) >= 0.15 * len(printed):
+        wide = sum(width > 200 for width in printed)
+        # double-spaced print (a4-double-headnum) puts fewer lines on a page, so more of a
+        # paragraph's lines are a page's rest, and its footnotes are many short quotes: a few
+        # paragraphs wider than any printed line still say it (at most one in the matrix's
+        # 1168 hard-wrapped texts)
+        if wide >= 0.15 * len(printed) or wide >= max(3, 0.05 * len(printed)):
             return False
         if ends_sentences(content):
             return False
