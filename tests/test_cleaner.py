@@ -715,6 +715,9 @@ def test_a_long_run_in_item_is_no_heading_in_either_reading():
             "（以下略稱 ADEX 展覽）是由韓國航空宇宙")
     assert heading_level(item, 80) == 0
     assert heading_level("一、國防科技規劃政策建議方面，加強第四次工業革命應用於軍事科技之深化研究：") == 3
+    # a shorter piece (pymupdf4llm, 000-01 in a4-double-headnum): a clause after the colon
+    assert heading_level("（三）韓國國防政策研究：參考尹錫悅政府的國政目標之中，包含國政經", 80) == 0
+    assert heading_level("伍.結論：北韓核戰略對於周邊地區的影響") == 2
 
 
 def test_split_marker_from_date():

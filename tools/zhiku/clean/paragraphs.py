@@ -49,6 +49,9 @@ MAX_HEADING_LENGTH = 45  # in hard-wrapped text, where a heading is one short li
 MAX_LINE_HEADING_LENGTH = 80  # in one-line-per-paragraph text, and a wrapped heading
 #: a run-in list item (``（二）標題：正文…``) is no long heading
 _LONG_HEADING_FORBIDDEN = re.compile(r"[，：；,:]")
+#: nor a short piece of one that a page cut (``（三）韓國國防政策研究：參考尹錫悅政府的國政目標
+#: 之中，包含國政經``): a clause after the colon
+_RUN_IN_TEXT = re.compile(r"：[^：]*[，,]")
 
 
 @dataclass
@@ -77,7 +80,9 @@ def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
     extractor set it on one line) holds no comma or colon: ``五、「以礦產換軍事實力或安全保障」
     將成為後續美國與其他自然資源豐富國家締結戰略貿易協議之框架`` (47 characters) → 3, but
     ``（二）首爾國際航空航天與國防展覽會：韓國兩年一度的「首爾國際航空航天與國防展覽會」
-    （以下略稱 ADEX 展覽）是由韓國航空宇宙`` (a run-in item the page cut) → 0.
+    （以下略稱 ADEX 展覽）是由韓國航空宇宙`` (a run-in item the page cut) → 0; so is a shorter
+    piece with a clause after its colon (pymupdf4llm, a4-double-headnum: ``（三）韓國國防政策
+    研究：參考尹錫悅政府的國政目標之中，包含國政經``) → 0.
     A line that leaves a bracket open stops mid-item (:func:`_unclosed_bracket`) → 0.
     """
     text = text.strip()
@@ -86,6 +91,8 @@ def heading_level(text: str, max_length: int = MAX_HEADING_LENGTH) -> int:
     if text.endswith(("，", "、", "；", ",", "。")):
         return 0
     if len(text) > MAX_HEADING_LENGTH and _LONG_HEADING_FORBIDDEN.search(text):
+        return 0
+    if _RUN_IN_TEXT.search(text):
         return 0
     if _unclosed_bracket(text):
         return 0
