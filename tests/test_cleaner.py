@@ -4358,3 +4358,15 @@ def test_a_header_with_its_number_above_an_indented_table_line_is_no_footnote_nu
     assert [c.before for c in report.changes] == ["智庫研究文集 12", "智庫研究文集 13",
                                                   "智庫研究文集 14"]
     assert kept[12].text == "遠程彈道飛彈 IRBM" and kept[12].page_start
+
+
+def test_a_paragraph_pymupdf4llm_split_where_a_sentence_ends_a_full_line():
+    """continues_unindented (pymupdf4llm, a4-double-headnum, full line 74, indent 4): on
+    double-spaced pages pymupdf4llm ends a paragraph where a sentence ends a full line; the
+    next line is full too, not short by the indent, so it opens no paragraph. Also after a
+    paragraph of one printed line that fills the line after its indent (001-03)."""
+    raw = (EXTRACTED / "003-05-a4-double-headnum.pymupdf4llm.txt").read_text(encoding="utf-8")
+    assert "恐將難以重啟對話。由於北韓在俄烏戰爭的立場" in convert_text(raw, "s.md").articles[0].body
+    raw = (EXTRACTED / "001-03-a4-double-headnum.pymupdf4llm.txt").read_text(encoding="utf-8")
+    assert "少見有被歸類為「友中派」者。而從上述幾位日本政治人物" in convert_text(
+        raw, "s.md").articles[0].body

@@ -20,7 +20,8 @@ split_marker_from_date) → build_blocks (rejoin_stretched_line_pieces, join wra
 end_paragraphs_at_short_lines, latin_keywords_end,
 keep_lines_before_long_words, keep_lines_before_full_lines, keep_wrapped_urls,
 end_where_the_next_would_fit, end_headings_before_paragraph_openings, join paragraphs split
-by pages (opens_with_gloss, continues_at_page_top, not opens_with_source_label), find headings
+by pages (opens_with_gloss, continues_at_page_top, continues_unindented, not
+opens_with_source_label), find headings
 (caption_set_as_heading),
 nest_unnumbered_subheadings; a table's lines: rebuild_flattened_table or a fenced block) →
 remove_cjk_spaces (not in a rebuilt table); footnote texts and source credits:

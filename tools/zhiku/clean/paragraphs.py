@@ -1603,6 +1603,33 @@ def continues_at_page_top(last: Line | None, line: Line, wrap: Wrap,
             and abs(ends) < wrap.first_indent / 2 and abs(opens) < wrap.first_indent / 2)
 
 
+def continues_unindented(last: Line | None, line: Line, wrap: Wrap, lines_between: int) -> bool:
+    """Two paragraphs pymupdf4llm made of one on a page of double-spaced print, where a
+    sentence ends a full printed line: the next line is full too, not short by the
+    paragraphs' first-line indent, so it opens no paragraph (one-line-per-paragraph text
+    whose paragraphs open with an indent; :func:`continues_at_page_top` across a page).
+
+    Before (a4-double-headnum, full line 74, indent 4): ``…間恐將難以重啟對話。`` (its last
+    printed line 74 wide) / ``由於北韓在俄烏戰爭的立場，…`` (its first printed line 74)
+    After: one paragraph. So after a paragraph of one printed line that fills the line
+    after its indent (``現階段欲問鼎…被歸類為「友中派」者。``, 70 wide: its first line, full).
+    Only where both lines hold no Latin letters (their widths are then exact), with one
+    blank line between them in the source.
+    """
+    if last is None or wrap.first_indent < 3 or lines_between != 1 or line.wrap_edges is None:
+        return False
+    opens = line.wrap_edges[0]
+    if opens is None or abs(opens) >= wrap.first_indent / 2:
+        return False
+    if last.wrap_edges is not None:  # a paragraph of several printed lines
+        ends = last.wrap_edges[1]
+        return ends is not None and abs(ends) < wrap.first_indent / 2
+    # one printed line (no wrap edges noted): its first line, full after the indent
+    if LATIN_LETTER.search(last.text) or printed_width(last.text) > wrap.full:
+        return False
+    return abs(wrap.full - printed_width(last.text) - wrap.first_indent) < wrap.first_indent / 2
+
+
 _CLAUSE_END = ("，", "、", "；", "：")
 
 
@@ -1713,7 +1740,7 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
             blocks.append(Block("heading", markdown.group(2), line.no, level))
             continue
         previous = blocks[-1] if blocks else None
-        page_top = False
+        page_top = unindented = False
         if (
             previous is not None
             and previous.kind == "paragraph"
@@ -1722,13 +1749,16 @@ def _line_paragraphs(lines: list[Line], report: Report, wrap: Wrap) -> list[Bloc
             and (not (_FOOTNOTE_REF_AT_END.sub("", previous.text) or "。").endswith(_SENTENCE_END)
                  or opens_with_gloss(previous.text, line.text)
                  or ends_on_quoted_term_before_notes(previous.text, line.no - last_no - 1)
-                 or (page_top := continues_at_page_top(last, line, wrap, line.no - last_no - 1)))
+                 or (page_top := continues_at_page_top(last, line, wrap, line.no - last_no - 1))
+                 or (unindented := continues_unindented(last, line, wrap,
+                                                        line.no - last_no - 1)))
             and not keywords_line_ends(previous.text, line.text)
             and not opens_with_source_label(line.text)
             and not TABLE_CAPTION.match(previous.text)
             and not ends_far_short(last, line, wrap)
         ):
-            fix = "continues_at_page_top" if page_top else "join_page_split_paragraph"
+            fix = ("continues_at_page_top" if page_top else
+                   "continues_unindented" if unindented else "join_page_split_paragraph")
             rest = _bullet_inside_a_word(previous.text, line.text)
             report.add(fix, line.no, previous.text[-8:] + " | " + line.text[:8],
                        previous.text[-8:] + rest[:8])
