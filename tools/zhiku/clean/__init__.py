@@ -1,8 +1,9 @@
 """The cleaner: a sequence of small, named fixes, each able to say what it did.
 
 Source level (:func:`prepare_source`): unify_ideographs → split_lines →
-strip_heading_emphasis → remove_page_numbers_by_position → read_layout_columns
-(place_raised_markers, place_pushed_markers) → remove_running_headers →
+strip_heading_emphasis → remove_page_numbers_by_position (page_numbers: a number alone or
+on its running header's line) → read_layout_columns
+(place_raised_markers, place_pushed_markers) → remove_running_headers (facing_page_headers) →
 measure_wrap (widths by :func:`~zhiku.clean.layout.printed_width`), or for one line per
 paragraph close_kept_hyphen_joins → measure_joined_widths (measure_joined_wrap,
 measure_notes_wrap) → remove_joined_wrap_spaces (split_joined_paragraphs, measure_joined_indent, _opens_like_note).  Article level
@@ -10,8 +11,8 @@ measure_notes_wrap) → remove_joined_wrap_spaces (split_joined_paragraphs, meas
 separate_footnotes (and page numbers, reclaim_footnote_tails, reclaim_wide_footnote_tails,
 without page marks (pypdf) body_resumes_after_footnotes and _indented_note_number, on
 two-column pages body_resumes_beside_footnotes,
-continues_cut_url, recover_late_footnote_numbers,
-footnote_text_after_table_cells;
+continues_cut_url, recover_late_footnote_numbers, recover_last_late_number,
+restore_stranded_date_number, footnote_rest_ends_page, footnote_text_after_table_cells;
 pymupdf4llm: split_run_on_footnotes, split_footnote_from_paragraph (_next_footnote_follows),
 _footnote_rest_after_paragraph, plain footnote tails (_plain_footnote_tail,
 _between_plain_footnotes, _rest_of_cut_url), _rest_of_page_range, _lone_footnote_end) →
