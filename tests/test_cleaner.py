@@ -4336,11 +4336,12 @@ def test_a_footnotes_rest_at_the_foot_of_the_next_page_without_a_gap():
     ``《求是`` on page 1; its rest is page 2's last line, right after the body's
     ``…構建排他性`` and before page 3 resumes ``『小集團』…``: it cites a URL and ends as a
     footnote ends, so it goes back to footnote 3 and the sentence joins across the page."""
-    raw = (EXTRACTED / "003-03-a4-double-headnum.pypdf.txt").read_text(encoding="utf-8")
-    body = convert_text(raw, "snippet.txt").articles[0].body
-    assert "拉攏地區盟伴，構建排他性『小集團』，執意推進" in body
-    assert "《求是網》，2017 年 4 月 15 日，http://www.qstheory.cn/dukan/qs/2017-04/15/" \
-           "c_1120788993.htm。\n" in body
+    for extractor in ("pypdf", "pymupdf4llm"):  # pymupdf4llm: a paragraph before the page number
+        raw = (EXTRACTED / f"003-03-a4-double-headnum.{extractor}.txt").read_text(encoding="utf-8")
+        body = convert_text(raw, "snippet.txt").articles[0].body
+        assert "拉攏地區盟伴，構建排他性『小集團』，執意推進" in body
+        assert "《求是網》，2017 年 4 月 15 日，http://www.qstheory.cn/dukan/qs/2017-04/15/" \
+               "c_1120788993.htm。\n" in body
 
 
 def test_a_header_with_its_number_above_an_indented_table_line_is_no_footnote_number():

@@ -288,8 +288,8 @@ def _separate_pdftotext(lines: list[Line], report: Report,
             else:
                 body.append(line)
             continue
-        if current is not None and footnote_rest_ends_page(line, following,
-                                                           notes.texts[current]):
+        if current is not None and footnote_rest_ends_page(
+                line, following is None or following.page_start, notes.texts[current]):
             while body and body[-1].gap:  # the gap above the page's footnotes (zhiku)
                 body.pop()
             notes.texts[current].append(line.text)
@@ -304,7 +304,7 @@ def _separate_pdftotext(lines: list[Line], report: Report,
     return body, notes
 
 
-def footnote_rest_ends_page(line: Line, following: Line | None, note: list[str]) -> bool:
+def footnote_rest_ends_page(line: Line, page_ends: bool, note: list[str]) -> bool:
     """The rest of the last footnote, printed at the foot of the next page below its body
     text, where nothing marks the footnotes' start: the page's last line cites a URL and
     ends as a footnote ends, and the last footnote stops mid-sentence.
@@ -314,9 +314,10 @@ def footnote_rest_ends_page(line: Line, following: Line | None, note: list[str])
     ``網》，2017 年 4 月 15 日，http://www.qstheory.cn/dukan/qs/2017-04/15/c_1120788993.htm。``
     / (page ends) ``『小集團』，執意推進…``
     After: footnote 3 ends ``…《求是網》，2017 年 4 月 15 日，http://…htm。``; the body
-    paragraph goes on ``…構建排他性『小集團』，…``."""
-    return (following is None or following.page_start) and not line.page_start \
-        and _unfinished(note) and _cited_rest(line.text)
+    paragraph goes on ``…構建排他性『小集團』，…``. So in pymupdf4llm's text, where the
+    line is a plain paragraph before the page number. ``page_ends``: the page ends after
+    ``line``."""
+    return page_ends and not line.page_start and _unfinished(note) and _cited_rest(line.text)
 
 
 def _note_width(lines: list[Line], full: int) -> int:
@@ -1035,8 +1036,9 @@ def _separate_superscript(lines: list[Line], report: Report) -> tuple[list[Line]
             notes.texts[current].append(line.text)
             report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
             continue
-        if current is not None and page_follows and _rest_of_page_range(
-                line, notes.texts[current]):
+        if current is not None and page_follows and (
+                _rest_of_page_range(line, notes.texts[current])
+                or footnote_rest_ends_page(line, page_follows, notes.texts[current])):
             notes.texts[current].append(line.text)
             report.add("join_split_footnote", line.no, line.text[:40] + "…", f"[^{current}]")
             continue
