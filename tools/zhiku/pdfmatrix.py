@@ -628,12 +628,13 @@ def furniture_left(body: str, headers: list[str], reference: str = "") -> int:
     def blocks(text: str) -> list[str]:
         return [block.strip() for block in re.split(r"\n\s*\n", text)]
 
-    count = sum(1 for block in blocks(body) if PAGE_NUMBER.match(block))
+    produced, printed = blocks(body), blocks(reference)
+    count = sum(1 for block in produced if PAGE_NUMBER.match(block))
     count += max(0, len(_GLUED_PAGE_NUMBER.findall(body))
                  - len(_GLUED_PAGE_NUMBER.findall(reference)))
     for header in filter(None, headers):
-        printed = sum(1 for block in blocks(reference) if header in block)
-        count += max(0, sum(1 for block in blocks(body) if header in block) - printed)
+        count += max(0, sum(header in block for block in produced)
+                     - sum(header in block for block in printed))
     return count
 
 

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .clean.furniture import header_key
 from .clean.paragraphs import TABLE_CAPTION, TABLE_NUMBER, join_text
 from .pdfread import INDENT, Column, Glyph, PageLine, line_text, unit_width
 
@@ -362,11 +363,8 @@ def running_headers(body: Sequence[PageLine]) -> frozenset[int]:
         if line.page not in tops or line.y0 < tops[line.page].y0:
             tops[line.page] = line
 
-    def key(line: PageLine) -> str:
-        return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line.plain)).strip()
-
-    counts = Counter(key(line) for line in tops.values())
-    return frozenset(id(line) for line in tops.values() if counts[key(line)] >= 3)
+    counts = Counter(header_key(line.plain) for line in tops.values())
+    return frozenset(id(line) for line in tops.values() if counts[header_key(line.plain)] >= 3)
 
 
 def render_table(rows: list[list[str]]) -> list[str]:

@@ -16,6 +16,7 @@ from functools import partial
 from itertools import pairwise
 
 from .chars import IDEOGRAPHS
+from .furniture import printed_page_number
 from .layout import (
     BARE_URL,
     ENDS_MID_SENTENCE,
@@ -578,17 +579,26 @@ def recover_late_footnote_numbers(lines: list[Line], index: int, body: list[Line
         if lines[position].text == skipped:
             late = position  # the first: a page number may repeat it below
             break
-    current = str(last_number)
+    if late is None or not _split_off_late_note(notes, str(last_number), skipped,
+                                                lines[late].no, report):
+        return None
+    return late
+
+
+def _split_off_late_note(notes: Footnotes, current: str, number: str, line_no: int,
+                         report: Report) -> bool:
+    """Footnote ``current``'s lines after its first sentence end become footnote
+    ``number``'s (whose number was printed late, on line ``line_no``); False, and nothing
+    changed, where no sentence ends before its last line."""
     note = notes.texts.get(current, [])
     split = next((i for i, text in enumerate(note[:-1]) if _ENDS_NOTE.search(text)), None)
-    if late is None or split is None:
-        return None
+    if split is None:
+        return False
     notes.texts[current], rest = note[: split + 1], note[split + 1 :]
-    notes.add(skipped, rest[0], lines[late].no)
-    notes.texts[skipped].extend(rest[1:])
-    report.add("recover_late_footnote_numbers", lines[late].no,
-               rest[0][:40] + "…", f"[^{skipped}]")
-    return late
+    notes.add(number, rest[0], line_no)
+    notes.texts[number].extend(rest[1:])
+    report.add("recover_late_footnote_numbers", line_no, rest[0][:40] + "…", f"[^{number}]")
+    return True
 
 
 def recover_last_late_number(lines: list[Line], index: int, body: list[Line], notes: Footnotes,
@@ -612,22 +622,9 @@ def recover_last_late_number(lines: list[Line], index: int, body: list[Line], no
     for line in lines[index + 1 :]:
         if line.page_start:
             break
-        if not line.gap and not _PAGE_NUMBER_LINE.match(line.text):
+        if not line.gap and printed_page_number(line.text) is None:
             return False
-    note = notes.texts.get(str(last_number), [])
-    split = next((i for i, text in enumerate(note[:-1]) if _ENDS_NOTE.search(text)), None)
-    if split is None:
-        return False
-    notes.texts[str(last_number)], rest = note[: split + 1], note[split + 1 :]
-    notes.add(number, rest[0], lines[index].no)
-    notes.texts[number].extend(rest[1:])
-    report.add("recover_late_footnote_numbers", lines[index].no, rest[0][:40] + "…",
-               f"[^{number}]")
-    return True
-
-
-#: a page number as a footer prints it: ``7``, ``- 7 -``, ``-7-``
-_PAGE_NUMBER_LINE = re.compile(r"^[-–—]?\s*\d{1,4}\s*[-–—]?$")
+    return _split_off_late_note(notes, str(last_number), number, lines[index].no, report)
 
 
 #: how a footnote's rest on the next page starts: a date's day, a URL, or the full stop of

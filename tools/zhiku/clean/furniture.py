@@ -33,7 +33,7 @@ MIN_PAGE_CHARACTERS = 400
 MAX_UNNUMBERED_PAGES = 3
 
 
-def _page_number(text: str) -> int | None:
+def printed_page_number(text: str) -> int | None:
     match = _PAGE_NUMBER.match(text)
     return int(match.group(1) or match.group(2)) if match else None
 
@@ -57,11 +57,12 @@ def page_numbers(lines: list[Line]) -> dict[int, int]:
     for index, line in enumerate(lines):
         if line.gap:
             continue
-        number = _page_number(line.text)
+        number = printed_page_number(line.text)
         if number is not None:
             numbers[index] = number
             continue
-        match = _HEADED_NUMBER.match(line.text)
+        text = line.text
+        match = _HEADED_NUMBER.match(text) if text[0].isdigit() or text[-1].isdigit() else None
         if match:
             text = re.sub(r"\s+", " ", match.group(2) or match.group(3))
             if (len(text) <= 40 and len(_HEADER_LETTERS.findall(text)) >= 4
@@ -198,9 +199,9 @@ def _counting_lone_numbers(lines: list[Line]) -> set[int]:
 
     # a running header opens the page after a page number: the same line after several
     next_texts = {index: following_text(lines, index) for index, _ in numbered}
-    after = Counter(_header_key(text) for text in next_texts.values())
+    after = Counter(header_key(text) for text in next_texts.values())
     headed = {index for index, text in next_texts.items()
-              if len(text) <= 40 and _header_key(text) and after[_header_key(text)] >= 2
+              if len(text) <= 40 and header_key(text) and after[header_key(text)] >= 2
               and not _PAGE_NUMBER.match(text)}
 
     chains: list[list[int]] = []
@@ -287,16 +288,16 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
         if not line.gap and len(leads[-1]) < _HEADER_DEPTH:
             leads[-1].append(index)
     tops = [lead[:2] for lead in leads]  # each page's first two lines
-    keys = [[_header_key(lines[index].text) for index in top] for top in tops]
+    keys = [[header_key(lines[index].text) for index in top] for top in tops]
     starts = [lines[top[0]] for top in tops if top and lines[top[0]].page_start]
-    counts = Counter(_header_key(line.text) for line in starts if len(line.text) <= 40)
+    counts = Counter(header_key(line.text) for line in starts if len(line.text) <= 40)
     # three pages and a quarter of them at least (a header opens most pages: the same body
     # line or heading opening 3 of 33 pages is the same text printed three times), or (a
     # short article) two pages that are at least half of its pages
     repeated = {key for key, count in counts.items()
                 if key and count >= 2 and count >= len(starts) * (
                     _HEADER_SHARE if count >= 3 else 1 / 2)}
-    first_page = {_header_key(line.text) for line, page in zip(lines, page_of)
+    first_page = {header_key(line.text) for line, page in zip(lines, page_of)
                   if page == 0 and not line.gap and len(line.text.strip()) >= 4}
     facing = facing_page_headers(keys, [[lines[index].text for index in top] for top in tops],
                                  first_page)
@@ -313,13 +314,12 @@ def remove_running_headers(lines: list[Line], report: Report) -> list[Line]:
     headed: set[int] = set()  # pages whose header is gone
     for index, line in enumerate(lines):
         page = page_of[index]
-        key = _header_key(line.text)
+        key = header_key(line.text) if index in leads[page] else ""  # tops are in leads
         # pdfminer may read a heading at the top of the page before the header, or a table's
         # cells: a header opening most pages is dropped further down too
-        if ((index in tops[page] and (line.page_start or tops[page].index(index) == 1)
-             and is_header(key, page))
-                or (index in leads[page] and page not in headed and key in repeated
-                    and key not in facing)):
+        if key and ((index in tops[page] and (line.page_start or tops[page].index(index) == 1)
+                     and is_header(key, page))
+                    or (page not in headed and key in repeated and key not in facing)):
             report.add("remove_running_headers", line.no, line.text)
             headed.add(page)
             drop_next_start = line.page_start
@@ -428,7 +428,7 @@ _HEADER_DEPTH = 5
 _HEADER_SHARE = 1 / 4
 
 
-def _header_key(text: str) -> str:
+def header_key(text: str) -> str:
     """The line as a running header: its numbers as ``#``, its runs of spaces as one, and
     without the Markdown heading mark pymupdf4llm gives the header on a page where it takes
     its font for a heading's (``#### 國防安全即時評析`` on one page, ``國防安全即時評析``
